@@ -1,8 +1,11 @@
 package io.cairn.crypto;
 
+import io.cairn.math.Felt;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The Fiat–Shamir transcript: a 32-byte hash state that absorbs everything the prover sends and
@@ -94,6 +97,39 @@ public final class Transcript {
   /** Absorbs a u64 under {@code label}. */
   public void absorbLong(String label, long value) {
     absorb(label, ByteBuffer.allocate(Long.BYTES).putLong(value).array());
+  }
+
+  /** Absorbs field elements, each as its canonical 32-byte big-endian encoding. */
+  public void absorbFelts(String label, List<Felt> values) {
+    byte[] data = new byte[values.size() * Felt.BYTES];
+    for (int i = 0; i < values.size(); i++) {
+      values.get(i).writeBytesBE(data, i * Felt.BYTES);
+    }
+    absorb(label, data);
+  }
+
+  /**
+   * Samples a field element uniformly: squeezes a block, keeps its low 252 bits and retries until
+   * the value is below p (rejection sampling, so the result is unbiased; about half the blocks are
+   * accepted since p is just above 2^251).
+   */
+  public Felt sampleFelt() {
+    while (true) {
+      byte[] block = squeeze();
+      block[0] &= 0x0f;
+      if (new BigInteger(1, block).compareTo(Felt.MODULUS) < 0) {
+        return Felt.fromBytesBE(block, 0);
+      }
+    }
+  }
+
+  /** Samples {@code count} independent field elements. */
+  public Felt[] sampleFelts(int count) {
+    Felt[] out = new Felt[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = sampleFelt();
+    }
+    return out;
   }
 
   /** Squeezes the next 32 pseudo-random bytes. */
