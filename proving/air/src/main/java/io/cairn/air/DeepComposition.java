@@ -1,0 +1,70 @@
+package io.cairn.air;
+
+import io.cairn.crypto.Transcript;
+import io.cairn.math.Felt;
+
+/**
+ * The DEEP composition polynomial's value at one point, written once for the prover (every LDE
+ * point) and the verifier (the queried points):
+ *
+ * <pre>
+ *   D(x) = Σ_j γ_j·(t_j(x) − t_j(z))/(x − z) + γ'_j·(t_j(x) − t_j(g·z))/(x − g·z)
+ *        + Σ_i δ_i·(H_i(x) − H_i(z))/(x − z)
+ * </pre>
+ *
+ * It has degree below n exactly when the committed columns agree with the out-of-domain values, so
+ * FRI on D binds the {@link OodFrame} to the commitments.
+ */
+public final class DeepComposition {
+
+  private final Felt[] gammas;
+  private final Felt[] nextGammas;
+  private final Felt[] deltas;
+  private final Felt atZ;
+  private final Felt atNextZ;
+
+  private DeepComposition(Felt[] gammas, Felt[] nextGammas, Felt[] deltas, OodFrame ood) {
+    this.gammas = gammas;
+    this.nextGammas = nextGammas;
+    this.deltas = deltas;
+    Felt a = Felt.ZERO;
+    Felt b = Felt.ZERO;
+    for (int j = 0; j < gammas.length; j++) {
+      a = a.add(gammas[j].mul(ood.current().get(j)));
+      b = b.add(nextGammas[j].mul(ood.next().get(j)));
+    }
+    for (int i = 0; i < deltas.length; i++) {
+      a = a.add(deltas[i].mul(ood.compositionParts().get(i)));
+    }
+    this.atZ = a;
+    this.atNextZ = b;
+  }
+
+  /** Draws the coefficients (round "deep"): γ per column, γ' per column, δ per part. */
+  public static DeepComposition draw(Transcript transcript, int traceWidth, OodFrame ood) {
+    Felt[] gammas = transcript.sampleFelts(traceWidth);
+    Felt[] nextGammas = transcript.sampleFelts(traceWidth);
+    Felt[] deltas = transcript.sampleFelts(ood.compositionParts().size());
+    return new DeepComposition(gammas, nextGammas, deltas, ood);
+  }
+
+  /**
+   * D(x) from the trace row (main then aux) and the composition parts at x.
+   *
+   * @param inverseXMinusZ {@code 1/(x − z)}
+   * @param inverseXMinusNextZ {@code 1/(x − g·z)}
+   */
+  public Felt evaluate(
+      Felt[] traceRow, Felt[] compositionRow, Felt inverseXMinusZ, Felt inverseXMinusNextZ) {
+    Felt a = Felt.ZERO;
+    Felt b = Felt.ZERO;
+    for (int j = 0; j < gammas.length; j++) {
+      a = a.add(gammas[j].mul(traceRow[j]));
+      b = b.add(nextGammas[j].mul(traceRow[j]));
+    }
+    for (int i = 0; i < deltas.length; i++) {
+      a = a.add(deltas[i].mul(compositionRow[i]));
+    }
+    return a.sub(atZ).mul(inverseXMinusZ).add(b.sub(atNextZ).mul(inverseXMinusNextZ));
+  }
+}
