@@ -32,6 +32,11 @@ public final class Parser {
     COLON
   }
 
+  /** True if {@code word} is reserved and cannot name a label, function or constant. */
+  public static boolean isKeyword(String word) {
+    return KEYWORDS.contains(word);
+  }
+
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
   }
