@@ -39,6 +39,25 @@ public final class StarkTranscript {
     return transcript;
   }
 
+  /** Label of the main trace root. */
+  public static final String MAIN_TRACE = "main-trace";
+
+  /** Label of the aux trace root. */
+  public static final String AUX_TRACE = "aux-trace";
+
+  /** Label of the composition root. */
+  public static final String COMPOSITION = "composition";
+
+  /** Label of the proof-of-work nonce. */
+  public static final String POW_NONCE = "pow-nonce";
+
+  /** Absorbs the out-of-domain frame: values at z, values at g·z, composition parts at z. */
+  public static void absorbOutOfDomainFrame(Transcript transcript, OodFrame ood) {
+    transcript.absorbFelts("ood-current", ood.current());
+    transcript.absorbFelts("ood-next", ood.next());
+    transcript.absorbFelts("ood-composition", ood.compositionParts());
+  }
+
   /**
    * Draws the out-of-domain point z, redrawing while z or g·z would fall in the trace domain or the
    * LDE domain (where the DEEP quotients are undefined); the redraw happens with negligible

@@ -1,0 +1,104 @@
+package io.cairn.prover;
+
+import io.cairn.air.QueriedRows;
+import io.cairn.crypto.Hasher;
+import io.cairn.crypto.MerkleTree;
+import io.cairn.crypto.RowLeaves;
+import io.cairn.fri.EvaluationDomain;
+import io.cairn.math.Felt;
+import io.cairn.math.FeltVector;
+import io.cairn.math.Fft;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table of polynomials the prover has committed to: each column's coefficients, its evaluations
+ * over the LDE domain (natural order) and the Merkle tree whose leaf {@code i} is the row at
+ * bit-reversed position {@code i}.
+ */
+final class CommittedTable {
+
+  private final List<FeltVector> coefficients;
+  private final List<FeltVector> evaluations;
+  private final EvaluationDomain domain;
+  private final MerkleTree tree;
+
+  private CommittedTable(
+      Hasher hasher,
+      List<FeltVector> coefficients,
+      List<FeltVector> evaluations,
+      EvaluationDomain domain) {
+    this.coefficients = coefficients;
+    this.evaluations = evaluations;
+    this.domain = domain;
+    int bits = domain.logSize();
+    byte[] leaves =
+        RowLeaves.hashRows(
+            hasher,
+            domain.size(),
+            evaluations.size(),
+            (row, column, out, offset) ->
+                evaluations
+                    .get(column)
+                    .get(EvaluationDomain.bitReverse(row, bits))
+                    .writeBytesBE(out, offset));
+    this.tree = MerkleTree.build(hasher, leaves);
+  }
+
+  /** Interpolates trace columns (values on the trace domain), extends them and commits. */
+  static CommittedTable fromTrace(
+      Hasher hasher, List<FeltVector> columns, EvaluationDomain domain) {
+    List<FeltVector> coefficients =
+        columns.parallelStream().map(c -> Fft.interpolateFromCoset(c, Felt.ONE)).toList();
+    return fromCoefficients(hasher, coefficients, domain);
+  }
+
+  /** Evaluates polynomials given by their coefficients over the domain and commits. */
+  static CommittedTable fromCoefficients(
+      Hasher hasher, List<FeltVector> coefficients, EvaluationDomain domain) {
+    List<FeltVector> evaluations =
+        coefficients.parallelStream()
+            .map(c -> Fft.evaluateOnCoset(c, domain.offset(), domain.size()))
+            .toList();
+    return new CommittedTable(hasher, coefficients, evaluations, domain);
+  }
+
+  MerkleTree tree() {
+    return tree;
+  }
+
+  int width() {
+    return evaluations.size();
+  }
+
+  /** Column evaluations over the LDE domain, natural order. */
+  List<FeltVector> evaluations() {
+    return evaluations;
+  }
+
+  /** Every column's polynomial evaluated at {@code x} (Horner on the coefficients). */
+  List<Felt> evaluateAt(Felt x) {
+    return coefficients.parallelStream().map(c -> horner(c, x)).toList();
+  }
+
+  private static Felt horner(FeltVector coefficients, Felt x) {
+    Felt acc = Felt.ZERO;
+    for (int i = coefficients.length() - 1; i >= 0; i--) {
+      acc = acc.mul(x).add(coefficients.get(i));
+    }
+    return acc;
+  }
+
+  /** Opens the rows at the given bit-reversed positions (strictly increasing). */
+  QueriedRows open(int[] positions) {
+    int bits = domain.logSize();
+    List<Felt> values = new ArrayList<>(positions.length * width());
+    for (int position : positions) {
+      int row = EvaluationDomain.bitReverse(position, bits);
+      for (FeltVector column : evaluations) {
+        values.add(column.get(row));
+      }
+    }
+    return new QueriedRows(values, tree.open(positions));
+  }
+}

@@ -1,0 +1,202 @@
+package io.cairn.prover;
+
+import io.cairn.air.Air;
+import io.cairn.air.ConstraintComposition;
+import io.cairn.air.DeepComposition;
+import io.cairn.air.OodFrame;
+import io.cairn.air.ProofOptions;
+import io.cairn.air.QueriedRows;
+import io.cairn.air.StarkLayout;
+import io.cairn.air.StarkProof;
+import io.cairn.air.StarkTranscript;
+import io.cairn.crypto.Digest;
+import io.cairn.crypto.Hasher;
+import io.cairn.crypto.ProofOfWork;
+import io.cairn.crypto.Transcript;
+import io.cairn.fri.FriProof;
+import io.cairn.fri.FriProver;
+import io.cairn.math.Felt;
+import io.cairn.math.FeltVector;
+import io.cairn.math.Fft;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One proof in progress, as the explicit rounds of docs/protocol.md. Call the round methods in
+ * order (or {@link StarkProver#prove}, which does); each round reads the state the previous ones
+ * left and advances the transcript, whose {@link #transcriptSnapshot} captures it between rounds.
+ * Every round is deterministic, so a proof resumed by replaying rounds equals the uninterrupted
+ * one.
+ */
+public final class ProvingSession {
+
+  private enum Round {
+    SEEDED,
+    MAIN,
+    AUX,
+    COMPOSITION,
+    OOD,
+    FRI,
+    GRIND,
+    DONE
+  }
+
+  private final Air air;
+  private final ProofOptions options;
+  private final Hasher hasher;
+  private final StarkLayout layout;
+  private final Transcript transcript;
+  private final List<FeltVector> mainTrace;
+  private final List<CommittedTable> traceTables = new ArrayList<>();
+  private Round round = Round.SEEDED;
+  private Felt[] challenges = new Felt[0];
+  private CommittedTable composition;
+  private OodFrame ood;
+  private Felt oodPoint;
+  private FriProver fri;
+  private long nonce;
+
+  /** Round 0, "seed": absorbs options, AIR shape, public inputs and context. */
+  ProvingSession(
+      Air air, ProofOptions options, Hasher hasher, List<FeltVector> mainTrace, byte[] context) {
+    this.air = air;
+    this.options = options;
+    this.hasher = hasher;
+    this.layout = new StarkLayout(air, options);
+    if (mainTrace.size() != air.mainWidth()
+        || mainTrace.stream().anyMatch(c -> c.length() != air.traceLength())) {
+      throw new IllegalArgumentException("main trace must have mainWidth columns of traceLength");
+    }
+    this.mainTrace = mainTrace;
+    this.transcript = StarkTranscript.seed(hasher, air, options, context);
+  }
+
+  private void advance(Round from, Round to) {
+    if (round != from) {
+      throw new IllegalStateException("round " + to + " must follow " + from + ", not " + round);
+    }
+    round = to;
+  }
+
+  /** Round 1, "main trace": LDE of the main columns, commit, absorb the root. */
+  public void commitMainTrace() {
+    advance(Round.SEEDED, Round.MAIN);
+    CommittedTable main = CommittedTable.fromTrace(hasher, mainTrace, layout.ldeDomain());
+    traceTables.add(main);
+    transcript.absorb(StarkTranscript.MAIN_TRACE, main.tree().root());
+  }
+
+  /** Round 2, "aux trace": draw the challenges, build, extend and commit the aux columns. */
+  public void commitAuxTrace() {
+    advance(Round.MAIN, Round.AUX);
+    challenges = transcript.sampleFelts(air.numAuxChallenges());
+    if (air.auxWidth() > 0) {
+      List<FeltVector> aux = air.buildAuxTrace(mainTrace, challenges);
+      CommittedTable table = CommittedTable.fromTrace(hasher, aux, layout.ldeDomain());
+      traceTables.add(table);
+      transcript.absorb(StarkTranscript.AUX_TRACE, table.tree().root());
+    }
+  }
+
+  /**
+   * Round 3, "composition": draw the constraint coefficients, evaluate H over the LDE domain, split
+   * it into parts of degree below n and commit them.
+   *
+   * @throws IllegalArgumentException if H is not of low degree: the trace breaks the constraints
+   */
+  public void commitComposition() {
+    advance(Round.AUX, Round.COMPOSITION);
+    ConstraintComposition constraints = ConstraintComposition.draw(air, challenges, transcript);
+    FeltVector values =
+        ConstraintEvaluator.evaluate(
+            constraints, layout, traceLde(), air.mainWidth(), air.auxWidth());
+    FeltVector coefficients = Fft.interpolateFromCoset(values, layout.ldeDomain().offset());
+    int n = layout.traceLength();
+    int parts = layout.numCompositionParts();
+    for (int i = parts * n; i < coefficients.length(); i++) {
+      if (!coefficients.get(i).isZero()) {
+        throw new IllegalArgumentException("the trace does not satisfy the AIR's constraints");
+      }
+    }
+    List<FeltVector> partCoefficients = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      partCoefficients.add(coefficients.copyOfRange(p * n, (p + 1) * n));
+    }
+    composition = CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain());
+    transcript.absorb(StarkTranscript.COMPOSITION, composition.tree().root());
+  }
+
+  /** Round 4, "out of domain": draw z, evaluate every column at z and g·z, every part at z. */
+  public void openOutOfDomain() {
+    advance(Round.COMPOSITION, Round.OOD);
+    Felt z = StarkTranscript.sampleOutOfDomainPoint(transcript, layout);
+    Felt nextZ = z.mul(layout.traceGenerator());
+    List<Felt> current = new ArrayList<>();
+    List<Felt> next = new ArrayList<>();
+    for (CommittedTable table : traceTables) {
+      current.addAll(table.evaluateAt(z));
+      next.addAll(table.evaluateAt(nextZ));
+    }
+    ood = new OodFrame(current, next, composition.evaluateAt(z));
+    StarkTranscript.absorbOutOfDomainFrame(transcript, ood);
+    oodPoint = z;
+  }
+
+  /** Round 5, "FRI commit": draw the DEEP coefficients, evaluate DEEP, commit the FRI layers. */
+  public void commitFriLayers() {
+    advance(Round.OOD, Round.FRI);
+    DeepComposition deep = DeepComposition.draw(transcript, air.mainWidth() + air.auxWidth(), ood);
+    List<FeltVector> compositionLde = composition.evaluations();
+    Felt[] layer0 =
+        DeepEvaluator.evaluate(
+            deep,
+            layout.ldeDomain(),
+            traceLde(),
+            compositionLde,
+            oodPoint,
+            oodPoint.mul(layout.traceGenerator()));
+    fri = new FriProver(hasher, layout.friParameters());
+    fri.commitLayers(layer0, transcript);
+  }
+
+  /** Round 6, "grinding": find the proof-of-work nonce and absorb it. */
+  public void grind() {
+    advance(Round.FRI, Round.GRIND);
+    nonce = new ProofOfWork(hasher, transcript.state(), options.grindingBits()).solve();
+    transcript.absorbLong(StarkTranscript.POW_NONCE, nonce);
+  }
+
+  /** Round 7, "queries": draw the query pairs and open every commitment there. */
+  public StarkProof answerQueries() {
+    advance(Round.GRIND, Round.DONE);
+    int[] pairs = StarkTranscript.sampleQueryPairs(transcript, layout, options);
+    int[] positions = new int[2 * pairs.length];
+    for (int j = 0; j < pairs.length; j++) {
+      positions[2 * j] = 2 * pairs[j];
+      positions[2 * j + 1] = 2 * pairs[j] + 1;
+    }
+    List<QueriedRows> traceQueries = traceTables.stream().map(t -> t.open(positions)).toList();
+    FriProof friProof = fri.answerQueries(pairs);
+    List<Digest> roots = traceTables.stream().map(t -> t.tree().root()).toList();
+    return new StarkProof(
+        options,
+        roots,
+        composition.tree().root(),
+        ood,
+        friProof,
+        nonce,
+        traceQueries,
+        composition.open(positions));
+  }
+
+  /** The transcript state between rounds (see {@link Transcript#snapshot}). */
+  public byte[] transcriptSnapshot() {
+    return transcript.snapshot();
+  }
+
+  private List<FeltVector> traceLde() {
+    List<FeltVector> all = new ArrayList<>();
+    traceTables.forEach(t -> all.addAll(t.evaluations()));
+    return all;
+  }
+}

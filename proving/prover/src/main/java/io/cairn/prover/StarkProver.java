@@ -1,0 +1,62 @@
+package io.cairn.prover;
+
+import io.cairn.air.Air;
+import io.cairn.air.ProofOptions;
+import io.cairn.air.StarkProof;
+import io.cairn.crypto.Hasher;
+import io.cairn.crypto.Keccak256;
+import io.cairn.math.FeltVector;
+import java.util.List;
+
+/**
+ * Proves that a trace satisfies an {@link Air}: the entry point of the prover.
+ *
+ * <pre>{@code
+ * StarkProof proof = new StarkProver(ProofOptions.DEFAULT_128).prove(air, trace, leaseId);
+ * byte[] bytes = ProofCodec.encode(proof);
+ * }</pre>
+ *
+ * <p>{@link #start} exposes the rounds one by one ({@link ProvingSession}) for callers that need
+ * restart points.
+ */
+public final class StarkProver {
+
+  private final ProofOptions options;
+  private final Hasher hasher;
+
+  /** A prover with the given options, hashing with Keccak-256. */
+  public StarkProver(ProofOptions options) {
+    this(options, Keccak256.INSTANCE);
+  }
+
+  /** A prover with the given options and hash. */
+  public StarkProver(ProofOptions options, Hasher hasher) {
+    this.options = options;
+    this.hasher = hasher;
+  }
+
+  /**
+   * Runs every round and returns the proof.
+   *
+   * @param mainTrace the main columns, {@code air.mainWidth()} vectors of {@code air.traceLength()}
+   *     values
+   * @param context caller data bound into the proof (e.g. a lease id); the verifier must pass the
+   *     same bytes
+   * @throws IllegalArgumentException if the trace has the wrong shape or breaks the constraints
+   */
+  public StarkProof prove(Air air, List<FeltVector> mainTrace, byte[] context) {
+    ProvingSession session = start(air, mainTrace, context);
+    session.commitMainTrace();
+    session.commitAuxTrace();
+    session.commitComposition();
+    session.openOutOfDomain();
+    session.commitFriLayers();
+    session.grind();
+    return session.answerQueries();
+  }
+
+  /** Round 0: seeds the transcript and returns the session for the remaining rounds. */
+  public ProvingSession start(Air air, List<FeltVector> mainTrace, byte[] context) {
+    return new ProvingSession(air, options, hasher, mainTrace, context);
+  }
+}
