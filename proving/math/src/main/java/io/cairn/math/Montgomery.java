@@ -181,74 +181,65 @@ final class Montgomery {
     x = hi + c + pc;
     t7 += x;
     pc = Long.compareUnsigned(t7, x) < 0 ? 1 : 0;
+
     reduceOnce(t4, t5, t6, t7, r, o);
   }
 
-  /** Writes t mod p into {@code r[o..o+3]}, given t < 2p. */
+  /** Writes t mod p into {@code r[o..o+3]}, given t < 2p. Branch-free. */
   static void reduceOnce(long t0, long t1, long t2, long t3, long[] r, int o) {
+    // d = t - p, with borrows (Hacker's Delight 2-16); P1 = P2 = 0
     long d0 = t0 - P0;
-    long b = Long.compareUnsigned(t0, P0) < 0 ? 1 : 0;
+    long b = (~t0 & P0 | ~(t0 ^ P0) & d0) >>> 63;
     long d1 = t1 - b;
-    b = Long.compareUnsigned(t1, b) < 0 ? 1 : 0;
+    b = (~t1 & d1) >>> 63;
     long d2 = t2 - b;
-    b = Long.compareUnsigned(t2, b) < 0 ? 1 : 0;
+    b = (~t2 & d2) >>> 63;
     long d3 = t3 - P3 - b;
-    boolean less = Long.compareUnsigned(t3, P3 + b) < 0;
-    if (less) {
-      r[o] = t0;
-      r[o + 1] = t1;
-      r[o + 2] = t2;
-      r[o + 3] = t3;
-    } else {
-      r[o] = d0;
-      r[o + 1] = d1;
-      r[o + 2] = d2;
-      r[o + 3] = d3;
-    }
+    b = (~t3 & P3 | ~(t3 ^ P3) & d3) >>> 63;
+    // b = 1: t < p, keep t; b = 0: take d
+    long keep = -b;
+    r[o] = (t0 & keep) | (d0 & ~keep);
+    r[o + 1] = (t1 & keep) | (d1 & ~keep);
+    r[o + 2] = (t2 & keep) | (d2 & ~keep);
+    r[o + 3] = (t3 & keep) | (d3 & ~keep);
   }
 
-  /** Writes (a + b) mod p into {@code r[o..o+3]}. */
+  /** Writes (a + b) mod p into {@code r[o..o+3]}. Branch-free. */
   static void add(
       long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] r, int o) {
     long s0 = a0 + b0;
-    long c = Long.compareUnsigned(s0, a0) < 0 ? 1 : 0;
-    long s1 = a1 + b1;
-    long c1 = Long.compareUnsigned(s1, a1) < 0 ? 1 : 0;
-    s1 += c;
-    c = c1 + (Long.compareUnsigned(s1, c) < 0 ? 1 : 0);
-    long s2 = a2 + b2;
-    long c2 = Long.compareUnsigned(s2, a2) < 0 ? 1 : 0;
-    s2 += c;
-    c = c2 + (Long.compareUnsigned(s2, c) < 0 ? 1 : 0);
+    long c = (a0 & b0 | (a0 | b0) & ~s0) >>> 63;
+    long s1 = a1 + b1 + c;
+    c = (a1 & b1 | (a1 | b1) & ~s1) >>> 63;
+    long s2 = a2 + b2 + c;
+    c = (a2 & b2 | (a2 | b2) & ~s2) >>> 63;
     long s3 = a3 + b3 + c; // a3, b3 < 2^60: no overflow
     reduceOnce(s0, s1, s2, s3, r, o);
   }
 
-  /** Writes (a - b) mod p into {@code r[o..o+3]}. */
+  /** Writes (a - b) mod p into {@code r[o..o+3]}. Branch-free. */
   static void sub(
       long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] r, int o) {
     long d0 = a0 - b0;
-    long bw = Long.compareUnsigned(a0, b0) < 0 ? 1 : 0;
+    long bw = (~a0 & b0 | ~(a0 ^ b0) & d0) >>> 63;
     long d1 = a1 - b1 - bw;
-    bw = (Long.compareUnsigned(a1, b1) < 0 || (a1 == b1 && bw != 0)) ? 1 : 0;
+    bw = (~a1 & b1 | ~(a1 ^ b1) & d1) >>> 63;
     long d2 = a2 - b2 - bw;
-    bw = (Long.compareUnsigned(a2, b2) < 0 || (a2 == b2 && bw != 0)) ? 1 : 0;
+    bw = (~a2 & b2 | ~(a2 ^ b2) & d2) >>> 63;
     long d3 = a3 - b3 - bw;
-    bw = (Long.compareUnsigned(a3, b3) < 0 || (a3 == b3 && bw != 0)) ? 1 : 0;
-    if (bw != 0) {
-      // add p back: the sum wraps modulo 2^256 to the right value
-      d0 += P0;
-      long c = d0 == 0 ? 1 : 0;
-      d1 += c;
-      c = (c != 0 && d1 == 0) ? 1 : 0;
-      d2 += c;
-      c = (c != 0 && d2 == 0) ? 1 : 0;
-      d3 += P3 + c;
-    }
-    r[o] = d0;
-    r[o + 1] = d1;
-    r[o + 2] = d2;
-    r[o + 3] = d3;
+    bw = (~a3 & b3 | ~(a3 ^ b3) & d3) >>> 63;
+    // on borrow add p back (mask = all ones); the sum wraps modulo 2^256 to the right value
+    long mask = -bw;
+    long e0 = d0 + (P0 & mask);
+    long c = (d0 & P0 & mask | (d0 | (P0 & mask)) & ~e0) >>> 63;
+    long e1 = d1 + c;
+    c = (d1 & ~e1) >>> 63;
+    long e2 = d2 + c;
+    c = (d2 & ~e2) >>> 63;
+    r[o] = e0;
+    r[o + 1] = e1;
+    r[o + 2] = e2;
+    r[o + 3] = d3 + (P3 & mask) + c;
   }
 
   /** Returns whether the limbs denote a number below p (a canonical value). */
