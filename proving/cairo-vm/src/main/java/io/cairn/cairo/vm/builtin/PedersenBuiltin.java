@@ -3,8 +3,12 @@ package io.cairn.cairo.vm.builtin;
 import io.cairn.cairo.vm.Memory;
 import io.cairn.cairo.vm.Relocatable;
 import io.cairn.cairo.vm.program.BuiltinName;
+import io.cairn.math.Felt;
 
-/** The pedersen builtin (not implemented yet: reading a result cell fails). */
+/**
+ * The pedersen builtin: cells in triples (x, y, h); reading an empty h sets it to {@link
+ * PedersenHash#hash}(x, y).
+ */
 public final class PedersenBuiltin implements BuiltinRunner {
   @Override
   public BuiltinName name() {
@@ -18,6 +22,18 @@ public final class PedersenBuiltin implements BuiltinRunner {
 
   @Override
   public Object deduce(Memory memory, Relocatable address) {
-    throw new BuiltinViolationException("pedersen builtin is not implemented yet");
+    if (address.offset() % 3 != 2) {
+      return null;
+    }
+    Object x = memory.get(address.add(-2));
+    Object y = memory.get(address.add(-1));
+    if (x == null || y == null) {
+      return null;
+    }
+    if (!(x instanceof Felt fx) || !(y instanceof Felt fy)) {
+      throw new BuiltinViolationException(
+          "pedersen: input at " + address.add(-2) + " is a pointer");
+    }
+    return PedersenHash.hash(fx, fy);
   }
 }
