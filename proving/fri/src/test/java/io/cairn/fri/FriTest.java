@@ -109,4 +109,41 @@ class FriTest {
             });
     assertEquals(FriVerificationException.Kind.LAYER_OPENING, e.kind());
   }
+
+  private static FriVerificationException.Kind kindForWrongLayer0(FriParameters params) {
+    List<Felt> poly = randomPolynomial(new Random(10), params.degreeBound());
+    Felt[] values = evaluate(poly, params.domain());
+    Transcript t = new Transcript(Keccak256.INSTANCE, "fri-test");
+    FriProver prover = new FriProver(Keccak256.INSTANCE, params);
+    prover.commitLayers(values, t);
+    FriProof proof = prover.answerQueries(queries(t, params.domain().size()));
+    Transcript vt = new Transcript(Keccak256.INSTANCE, "fri-test");
+    FriVerifier verifier = new FriVerifier(Keccak256.INSTANCE, params);
+    return assertThrows(
+            FriVerificationException.class,
+            () -> {
+              verifier.readCommitments(proof, vt);
+              int[] vp = queries(vt, params.domain().size());
+              Felt[] layer0 = new Felt[2 * vp.length];
+              for (int j = 0; j < vp.length; j++) {
+                layer0[2 * j] = values[2 * vp[j]];
+                layer0[2 * j + 1] = values[2 * vp[j] + 1].add(Felt.ONE);
+              }
+              verifier.verifyQueries(vp, layer0);
+            })
+        .kind();
+  }
+
+  @Test
+  void wrongLayer0ValuesFailTheFoldingCheck() {
+    FriParameters params = new FriParameters(new EvaluationDomain(8, Felt.GENERATOR), 64);
+    assertEquals(FriVerificationException.Kind.FOLDING, kindForWrongLayer0(params));
+  }
+
+  @Test
+  void wrongLayer0ValuesWithoutCommittedLayersFailTheRemainderCheck() {
+    FriParameters params = new FriParameters(new EvaluationDomain(6, Felt.GENERATOR), 16);
+    assertEquals(1, params.numFolds());
+    assertEquals(FriVerificationException.Kind.REMAINDER, kindForWrongLayer0(params));
+  }
 }
