@@ -279,6 +279,8 @@ public final class Felt implements Comparable<Felt> {
 
   /** Returns this². */
   public Felt square() {
+    // A dedicated squaring kernel (10 limb products instead of 16) measured slower than mul on
+    // HotSpot C2: its longer dependency chain costs more than the saved products.
     return mul(this);
   }
 

@@ -89,6 +89,24 @@ class FeltTest {
   }
 
   @Test
+  void squareAndInverseOnManyRandomValues() {
+    Random rnd = new Random(8);
+    for (int i = 0; i < 3000; i++) {
+      // every third value has all-ones low limbs, the worst case for carries
+      BigInteger a = new BigInteger(252, rnd);
+      if (i % 3 == 0) {
+        a = a.or(BigInteger.ONE.shiftLeft(192).subtract(BigInteger.ONE));
+      }
+      a = a.mod(P);
+      Felt f = Felt.of(a);
+      assertEquals(a.multiply(a).mod(P), f.square().toBigInteger(), "square " + a);
+      if (a.signum() != 0 && i % 10 == 0) {
+        assertEquals(a.modInverse(P), f.inverse().toBigInteger(), "inverse " + a);
+      }
+    }
+  }
+
+  @Test
   void inverseAndDivision() {
     for (BigInteger a : samples(2, 30)) {
       Felt fa = Felt.of(a);
