@@ -16,6 +16,7 @@ import java.util.SortedMap;
  * @param labels label full names ({@code __main__.f.loop}) to pc
  * @param constants constant full names to value (as an integer, possibly negative)
  * @param hints pc to the hints that run before the instruction at that pc
+ * @param references the references hints use, indexed as their {@code referenceIds} say
  */
 public record AssembledProgram(
     List<BigInteger> data,
@@ -23,7 +24,8 @@ public record AssembledProgram(
     List<Function> functions,
     Map<String, Integer> labels,
     Map<String, BigInteger> constants,
-    SortedMap<Integer, List<Hint>> hints) {
+    SortedMap<Integer, List<Hint>> hints,
+    List<Reference> references) {
 
   /** A function entry point. */
   public record Function(String fullName, int pc, FunctionSignature signature) {}
@@ -34,7 +36,17 @@ public record AssembledProgram(
    * @param code the hint's code
    * @param accessibleScopes the scopes whose names the hint may use, outermost first
    */
-  public record Hint(String code, List<String> accessibleScopes) {}
+  public record Hint(
+      String code, List<String> accessibleScopes, Map<String, Integer> referenceIds) {}
+
+  /**
+   * A reference ({@code let}) as the reference manager records it.
+   *
+   * @param fullName the reference's full name
+   * @param value cairo-lang's reference expression, e.g. {@code [cast(fp + (-3), felt*)]}
+   * @param pc the pc where it is defined
+   */
+  public record Reference(String fullName, String value, int pc) {}
 
   /** Copies the collections so the program is immutable. */
   public AssembledProgram {
@@ -43,6 +55,7 @@ public record AssembledProgram(
     functions = List.copyOf(functions);
     labels = Map.copyOf(labels);
     constants = Map.copyOf(constants);
+    references = List.copyOf(references);
     hints = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(hints));
   }
 

@@ -5,7 +5,9 @@ import io.cairn.cairo.vm.program.BuiltinName;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -47,6 +49,10 @@ public final class Assembler {
   private final SymbolTable symbols = new SymbolTable();
   private final List<String> builtins = new ArrayList<>();
   private final TreeMap<Integer, List<AssembledProgram.Hint>> hints = new TreeMap<>();
+  private final List<PendingReference> references = new ArrayList<>();
+
+  /** A {@code let} whose value is computed once constants are known. */
+  private record PendingReference(String fullName, Expr value, String scope, int pc) {}
 
   private Assembler() {}
 
@@ -86,8 +92,17 @@ public final class Assembler {
     for (SymbolTable.Function f : symbols.functions()) {
       functions.add(new AssembledProgram.Function(f.fullName(), f.pc(), f.signature()));
     }
+    List<AssembledProgram.Reference> resolved = new ArrayList<>();
+    for (PendingReference r : references) {
+      InstructionBuilder builder =
+          new InstructionBuilder(
+              new ConstantEvaluator(n -> symbols.constant(r.scope(), n.name(), n.position())),
+              name -> 0);
+      resolved.add(
+          new AssembledProgram.Reference(r.fullName(), builder.referenceValue(r.value()), r.pc()));
+    }
     return new AssembledProgram(
-        data, builtins, functions, symbols.labels(), symbols.constantValues(), hints);
+        data, builtins, functions, symbols.labels(), symbols.constantValues(), hints, resolved);
   }
 
   /** Pass 1: defines every name and returns the program size. */
@@ -97,6 +112,7 @@ public final class Assembler {
     String scope = MAIN;
     int pc = 0;
     Statement.Hint pendingHint = null;
+    Map<String, Integer> visibleReferences = new LinkedHashMap<>();
     for (Statement statement : statements) {
       switch (statement) {
         case Statement.Label l -> symbols.defineLabel(scope, l.name(), pc, l.position());
@@ -104,8 +120,18 @@ public final class Assembler {
           FunctionSignature signature = withBuiltinPointers(f, statements);
           symbols.defineFunction(MAIN, signature, pc, f.position());
           scope = SymbolTable.fullName(MAIN, signature.name());
+          visibleReferences.clear();
         }
-        case Statement.FunctionEnd e -> scope = MAIN;
+        case Statement.FunctionEnd e -> {
+          scope = MAIN;
+          visibleReferences.clear();
+        }
+        case Statement.Reference r -> {
+          symbols.defineReference(scope, r.name(), r.position());
+          String full = SymbolTable.fullName(scope, r.name());
+          visibleReferences.put(full, references.size());
+          references.add(new PendingReference(full, r.value(), scope, pc));
+        }
         case Statement.Constant c ->
             symbols.defineConstant(scope, c.name(), c.value(), c.position());
         case Statement.Builtins b -> defineBuiltins(b);
@@ -113,7 +139,9 @@ public final class Assembler {
           List<String> scopes = scope.equals(MAIN) ? List.of(MAIN) : List.of(MAIN, scope);
           hints
               .computeIfAbsent(pc, k -> new ArrayList<>())
-              .add(new AssembledProgram.Hint(h.code().strip(), scopes));
+              .add(
+                  new AssembledProgram.Hint(
+                      dedent(h.code()), scopes, Map.copyOf(visibleReferences)));
           pendingHint = h;
         }
         case Statement.InstructionStatement i -> {
@@ -149,6 +177,31 @@ public final class Assembler {
       }
     }
     return data;
+  }
+
+  /**
+   * The hint's code as cairo-compile stores it: surrounding blank lines dropped, the common
+   * indentation removed, no trailing whitespace. Hints are matched against known code verbatim.
+   */
+  static String dedent(String code) {
+    List<String> lines = new ArrayList<>(code.lines().map(String::stripTrailing).toList());
+    while (!lines.isEmpty() && lines.get(0).isBlank()) {
+      lines.remove(0);
+    }
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+      lines.remove(lines.size() - 1);
+    }
+    int indent =
+        lines.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      out.add(line.isBlank() ? "" : line.substring(indent));
+    }
+    return String.join("\n", out);
   }
 
   private void defineBuiltins(Statement.Builtins directive) {

@@ -35,6 +35,21 @@ final class InstructionBuilder {
     this.labelPc = labelPc;
   }
 
+  /**
+   * The reference-manager expression for {@code let x = [reg + off]}, as cairo-compile writes it:
+   * {@code [cast(fp + (-3), felt*)]}.
+   */
+  String referenceValue(Expr expr) {
+    RegisterOffset cell =
+        registerOffset(deref(expr, "a memory cell [reg + off] as reference value").address());
+    String register = cell.register == Register.AP ? "ap" : "fp";
+    String address =
+        cell.offset == 0
+            ? register
+            : register + " + " + (cell.offset < 0 ? "(" + cell.offset + ")" : cell.offset);
+    return "[cast(" + address + ", felt*)]";
+  }
+
   /** The shape of res: op0, op1 and how they combine. */
   private record Res(
       Register op0Reg, int offOp0, Op1Source op1Src, int offOp1, BigInteger imm, ResLogic logic) {}

@@ -19,7 +19,9 @@ import java.util.Set;
 public final class Parser {
 
   private static final Set<String> KEYWORDS =
-      Set.of("ap", "fp", "jmp", "call", "ret", "rel", "abs", "if", "dw", "func", "const", "assert");
+      Set.of(
+          "ap", "fp", "jmp", "call", "ret", "rel", "abs", "if", "dw", "func", "const", "assert",
+          "let");
 
   private final List<Token> tokens;
   private final List<Statement> statements = new ArrayList<>();
@@ -85,6 +87,12 @@ public final class Parser {
       String name = expectName("a constant name");
       expect(TokenKind.EQUALS, "'='");
       statements.add(new Statement.Constant(name, parseExpression(), first.position()));
+      expectStatementEnd();
+    } else if (first.isWord("let")) {
+      index++;
+      String name = expectName("a reference name");
+      expect(TokenKind.EQUALS, "'='");
+      statements.add(new Statement.Reference(name, parseExpression(), first.position()));
       expectStatementEnd();
     } else if (!KEYWORDS.contains(first.text()) && peekAt(1).kind() == TokenKind.COLON) {
       index += 2;

@@ -21,8 +21,10 @@ import java.util.TreeMap;
  *
  * <p>For every function it writes the entries cairo-compile writes: the function itself, its {@code
  * Args} and {@code ImplicitArgs} structs (one felt-sized member per argument, with their {@code
- * size}), {@code Return} and {@code SIZEOF_LOCALS}. {@code reference_manager} is empty and {@code
- * debug_info} is null: assembly has no typed references.
+ * size}), {@code Return} and {@code SIZEOF_LOCALS}. Each {@code let} becomes a felt reference in
+ * the identifiers and the reference manager, visible to later hints of its function. All ap
+ * tracking is group 0, offset 0, so an ap-based reference is read relative to ap when the hint
+ * runs. {@code debug_info} is null.
  */
 public final class ProgramJsonWriter {
 
@@ -50,7 +52,11 @@ public final class ProgramJsonWriter {
     root.put("identifiers", identifiers(program));
     root.put("main_scope", SymbolTable.MAIN_SCOPE);
     root.put("prime", "0x" + CairoProgram.PRIME.toString(16));
-    root.put("reference_manager", Map.of("references", List.of()));
+    List<Object> references = new ArrayList<>();
+    for (AssembledProgram.Reference r : program.references()) {
+      references.add(reference(r));
+    }
+    root.put("reference_manager", Map.of("references", references));
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter()
             .withSeparators(
@@ -80,7 +86,7 @@ public final class ProgramJsonWriter {
                         "flow_tracking_data",
                             Map.of(
                                 "ap_tracking", Map.of("group", 0, "offset", 0),
-                                "reference_ids", Map.of())));
+                                "reference_ids", hint.referenceIds())));
               }
               hints.put(Integer.toString(pc), entries);
             });
@@ -100,10 +106,28 @@ public final class ProgramJsonWriter {
       ids.put(name + ".SIZEOF_LOCALS", Map.of("type", "const", "value", 0));
     }
     program.labels().forEach((name, pc) -> ids.put(name, Map.of("pc", pc, "type", "label")));
+    for (AssembledProgram.Reference r : program.references()) {
+      ids.put(
+          r.fullName(),
+          Map.of(
+              "cairo_type",
+              "felt",
+              "full_name",
+              r.fullName(),
+              "references",
+              List.of(reference(r)),
+              "type",
+              "reference"));
+    }
     program
         .constants()
         .forEach((name, value) -> ids.put(name, Map.of("type", "const", "value", value)));
     return ids;
+  }
+
+  private static Map<String, Object> reference(AssembledProgram.Reference r) {
+    return Map.of(
+        "ap_tracking_data", Map.of("group", 0, "offset", 0), "pc", r.pc(), "value", r.value());
   }
 
   private static Map<String, Object> struct(String fullName, List<Parameter> members) {

@@ -23,6 +23,11 @@ public sealed interface Statement {
   /** {@code %builtins output range_check ...}. */
   record Builtins(List<String> names, SourcePosition position) implements Statement {}
 
+  /**
+   * {@code let NAME = [reg + off]}: a reference that hints can read and write as {@code ids.NAME}.
+   */
+  record Reference(String name, Expr value, SourcePosition position) implements Statement {}
+
   /** {@code %{ code %}}: a hint attached to the next instruction. */
   record Hint(String code, SourcePosition position) implements Statement {}
 

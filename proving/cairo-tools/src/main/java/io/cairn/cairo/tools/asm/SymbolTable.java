@@ -31,6 +31,7 @@ final class SymbolTable {
   private final Map<String, ConstantDefinition> constants = new LinkedHashMap<>();
   private final Map<String, BigInteger> constantValues = new HashMap<>();
   private final Set<String> evaluating = new HashSet<>();
+  private final Set<String> references = new HashSet<>();
 
   static String fullName(String scope, String name) {
     return scope + "." + name;
@@ -48,6 +49,12 @@ final class SymbolTable {
     labels.put(full, pc);
   }
 
+  void defineReference(String scope, String name, SourcePosition at) {
+    String full = fullName(scope, name);
+    checkFree(full, at);
+    references.add(full);
+  }
+
   void defineConstant(String scope, String name, Expr value, SourcePosition at) {
     String full = fullName(scope, name);
     checkFree(full, at);
@@ -55,7 +62,10 @@ final class SymbolTable {
   }
 
   private void checkFree(String full, SourcePosition at) {
-    if (functions.containsKey(full) || labels.containsKey(full) || constants.containsKey(full)) {
+    if (functions.containsKey(full)
+        || labels.containsKey(full)
+        || constants.containsKey(full)
+        || references.contains(full)) {
       throw new AssemblyException(at, "'" + full + "' is already defined");
     }
   }
