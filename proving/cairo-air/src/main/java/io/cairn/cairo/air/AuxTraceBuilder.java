@@ -1,0 +1,159 @@
+package io.cairn.cairo.air;
+
+import io.cairn.cairo.air.constraints.CairoChallenges;
+import io.cairn.math.Felt;
+import io.cairn.math.FeltVector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds the aux columns from the main trace once the challenges are drawn (prover side): the
+ * sorted memory (the accesses of rows 0..n−2 with the (0, 0) dummies replaced by the public cells),
+ * the sorted range-checked values, and both running products. Row n−1 of the sorted columns repeats
+ * the last sorted entry so that continuity holds into it.
+ */
+final class AuxTraceBuilder {
+
+  private AuxTraceBuilder() {}
+
+  static List<FeltVector> build(
+      CairoColumns c, List<FeltVector> main, Felt[] challenges, List<MemoryCell> publicMemory) {
+    int n = main.get(0).length();
+    FeltVector[] aux = new FeltVector[c.auxWidth()];
+    for (int i = 0; i < aux.length; i++) {
+      aux[i] = new FeltVector(n);
+    }
+    buildMemory(c, main, challenges, publicMemory, aux, n);
+    buildRangeCheck(c, main, challenges[CairoChallenges.RANGE_CHECK_Z], aux, n);
+    return List.of(aux);
+  }
+
+  private static void buildMemory(
+      CairoColumns c,
+      List<FeltVector> main,
+      Felt[] ch,
+      List<MemoryCell> publicMemory,
+      FeltVector[] aux,
+      int n) {
+    int k = c.memorySlots();
+    int total = (n - 1) * k;
+    Felt z = ch[CairoChallenges.MEMORY_Z];
+    Felt alpha = ch[CairoChallenges.MEMORY_ALPHA];
+    Felt[] numerators = new Felt[total];
+    List<MemoryCell> sorted = new ArrayList<>(total);
+    int dummies = 0;
+    for (int r = 0; r < n - 1; r++) {
+      for (int j = 0; j < k; j++) {
+        Felt a = main.get(c.memoryAddress(j)).get(r);
+        Felt v = main.get(c.memoryValue(j)).get(r);
+        numerators[r * k + j] = z.sub(a.add(alpha.mul(v)));
+        if (a.isZero() && v.isZero() && dummies < publicMemory.size()) {
+          dummies++;
+        } else {
+          sorted.add(new MemoryCell(a.toLongExact(), v));
+        }
+      }
+    }
+    if (dummies != publicMemory.size()) {
+      throw new IllegalStateException(
+          "the trace has " + dummies + " dummy accesses for " + publicMemory.size() + " cells");
+    }
+    sorted.addAll(publicMemory);
+    sorted.sort((x, y) -> Long.compare(x.address(), y.address()));
+    Felt[] denominators = new Felt[total];
+    for (int i = 0; i < total; i++) {
+      MemoryCell cell = sorted.get(i);
+      Felt a = Felt.of(cell.address());
+      aux[c.sortedAddress(i % k)].set(i / k, a);
+      aux[c.sortedValue(i % k)].set(i / k, cell.value());
+      denominators[i] = z.sub(a.add(alpha.mul(cell.value())));
+    }
+    MemoryCell last = sorted.get(total - 1);
+    for (int j = 0; j < k; j++) {
+      aux[c.sortedAddress(j)].set(n - 1, Felt.of(last.address()));
+      aux[c.sortedValue(j)].set(n - 1, last.value());
+    }
+    fillProduct(aux, c::memoryProduct, k, n, numerators, denominators);
+  }
+
+  private static void buildRangeCheck(
+      CairoColumns c, List<FeltVector> main, Felt z, FeltVector[] aux, int n) {
+    int k = c.rangeCheckSlots();
+    int total = (n - 1) * k;
+    Felt[] values = new Felt[total];
+    Felt[] numerators = new Felt[total];
+    for (int r = 0; r < n - 1; r++) {
+      for (int j = 0; j < k; j++) {
+        Felt v = main.get(c.rangeChecked(j)).get(r);
+        values[r * k + j] = v;
+        numerators[r * k + j] = z.sub(v);
+      }
+    }
+    Felt[] sorted = sortSmallFirst(values);
+    Felt[] denominators = new Felt[total];
+    for (int i = 0; i < total; i++) {
+      aux[c.sortedRangeChecked(i % k)].set(i / k, sorted[i]);
+      denominators[i] = z.sub(sorted[i]);
+    }
+    for (int j = 0; j < k; j++) {
+      aux[c.sortedRangeChecked(j)].set(n - 1, sorted[total - 1]);
+    }
+    fillProduct(aux, c::rangeCheckProduct, k, n, numerators, denominators);
+  }
+
+  /**
+   * Sorts by canonical value: a counting sort when every value is below 2^16 (an honest trace), a
+   * comparison sort otherwise (a corrupted one, which the constraints then reject).
+   */
+  private static Felt[] sortSmallFirst(Felt[] values) {
+    int[] counts = new int[1 << 16];
+    for (Felt v : values) {
+      long x;
+      try {
+        x = v.toLongExact();
+      } catch (ArithmeticException e) {
+        x = -1;
+      }
+      if (x < 0 || x >= counts.length) {
+        Felt[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted;
+      }
+      counts[(int) x]++;
+    }
+    Felt[] sorted = new Felt[values.length];
+    int i = 0;
+    for (int value = 0; value < counts.length; value++) {
+      if (counts[value] > 0) {
+        Felt f = Felt.of(value);
+        for (int m = 0; m < counts[value]; m++) {
+          sorted[i++] = f;
+        }
+      }
+    }
+    return sorted;
+  }
+
+  /**
+   * Writes the running products: slot (r, j) holds the product of num/den over all earlier slots;
+   * row n−1 holds the full product in every slot.
+   */
+  private static void fillProduct(
+      FeltVector[] aux,
+      java.util.function.IntUnaryOperator column,
+      int k,
+      int n,
+      Felt[] numerators,
+      Felt[] denominators) {
+    Felt[] inverses = Felt.batchInverse(denominators);
+    Felt running = Felt.ONE;
+    for (int i = 0; i < numerators.length; i++) {
+      aux[column.applyAsInt(i % k)].set(i / k, running);
+      running = running.mul(numerators[i]).mul(inverses[i]);
+    }
+    for (int j = 0; j < k; j++) {
+      aux[column.applyAsInt(j)].set(n - 1, running);
+    }
+  }
+}
