@@ -6,6 +6,7 @@ import static io.cairn.schema.jooq.Tables.INPUT_GROUP;
 import static io.cairn.schema.jooq.Tables.LEASE;
 import static io.cairn.schema.jooq.Tables.ORGANIZATION;
 import static io.cairn.schema.jooq.Tables.PROGRAM;
+import static io.cairn.schema.jooq.Tables.RESULT;
 import static io.cairn.schema.jooq.Tables.STATE_CHANGE;
 import static io.cairn.schema.jooq.Tables.UPLOAD;
 
@@ -163,6 +164,37 @@ public final class WorkFixtures {
               .set(UPLOAD.STEPS, steps)
               .returning(UPLOAD.ID)
               .fetchOne(UPLOAD.ID);
+        });
+  }
+
+  /**
+   * A whole validated job of {@code programId} as the validator leaves it: group VALID, lease
+   * VALID, upload VALID and a result row (not yet assimilated) with {@code output}; returns the
+   * result id.
+   */
+  public long validatedResult(long programId, long hostId, Instant now, long... output) {
+    long group = inputGroup(programId, 0, 1, 2, 3);
+    long lease = lease(group, hostId, now.plusSeconds(600));
+    long upload = uploadProof(lease, "proofs/" + "cd".repeat(32), felts(output), 1000);
+    return dsl.transactionResult(
+        c -> {
+          DSLContext tx = c.dsl();
+          Transitions.LEASES.apply(tx, lease, LeaseEvent.VALIDATE, "validator", null);
+          Transitions.INPUT_GROUPS.apply(tx, group, InputGroupEvent.VALIDATE, "validator", null);
+          tx.update(UPLOAD).set(UPLOAD.STATE, "VALID").where(UPLOAD.ID.eq(upload)).execute();
+          var program = tx.selectFrom(PROGRAM).where(PROGRAM.ID.eq(programId)).fetchOne();
+          return tx.insertInto(RESULT)
+              .set(RESULT.INPUT_GROUP_ID, group)
+              .set(RESULT.PROGRAM_ID, programId)
+              .set(RESULT.ORGANIZATION_ID, program.getOrganizationId())
+              .set(RESULT.LEASE_ID, lease)
+              .set(RESULT.UPLOAD_ID, upload)
+              .set(RESULT.OUTPUT, felts(output))
+              .set(RESULT.STEPS, 1000L)
+              .set(RESULT.SECURITY_BITS, 100)
+              .set(RESULT.VALIDATED_AT, utc(now))
+              .returning(RESULT.ID)
+              .fetchOne(RESULT.ID);
         });
   }
 
