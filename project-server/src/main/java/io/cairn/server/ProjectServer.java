@@ -1,0 +1,162 @@
+package io.cairn.server;
+
+import io.cairn.blob.BlobStore;
+import io.cairn.blob.LocalDirectoryBlobStore;
+import io.cairn.schema.db.CairnDatabase;
+import io.cairn.segment.SegmentReader;
+import io.cairn.segment.SegmentWriter;
+import io.cairn.server.auth.RateLimiter;
+import io.cairn.server.auth.ServerKey;
+import io.cairn.server.program.ProgramCache;
+import io.cairn.server.scheduler.EmbeddedFeeder;
+import io.cairn.server.status.Metrics;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the project server: the HTTP API verticles (one per configured instance, sharing the port)
+ * and, when configured, the embedded feeder. {@link #start} is the entry point for code that runs
+ * the server in its own JVM (the demo, tests, the benchmark); {@link #main} is the command.
+ */
+public final class ProjectServer {
+  private static final Logger log = LoggerFactory.getLogger(ProjectServer.class);
+
+  private ProjectServer() {}
+
+  /**
+   * Starts a server on {@code database} (already migrated, see {@link CairnDatabase#open}) and
+   * {@code blobs}. Returns once it listens.
+   */
+  public static RunningServer start(
+      ServerSettings settings, CairnDatabase database, BlobStore blobs, Clock clock) {
+    Vertx vertx =
+        Vertx.vertx(
+            new VertxOptions().setWorkerPoolSize(Math.max(8, settings.httpInstances() * 8)));
+    try {
+      SegmentWriter writer = null;
+      EmbeddedFeeder feeder = null;
+      if (settings.embeddedFeeder()) {
+        String instance =
+            "embedded-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100000;
+        writer =
+            SegmentWriter.open(settings.segmentFile(), settings.segmentSlots(), instance, clock);
+        feeder = new EmbeddedFeeder(database, writer, clock);
+      } else if (!Files.exists(settings.segmentFile())) {
+        throw new IllegalStateException(
+            "no work segment at "
+                + settings.segmentFile()
+                + ": start the feeder first, or enable the embedded feeder");
+      }
+      SegmentReader reader = SegmentReader.open(settings.segmentFile(), clock);
+      ServerKey key =
+          settings.serverKeySeed() == null
+              ? ServerKey.generate()
+              : ServerKey.fromSeed(settings.serverKeySeed());
+      Services services =
+          new Services(
+              vertx,
+              settings,
+              new Db(vertx, database),
+              blobs,
+              clock,
+              key,
+              reader,
+              new ProgramCache(),
+              new RateLimiter(settings.accountRatePerSecond(), settings.rateBurst(), clock),
+              new RateLimiter(settings.hostRatePerSecond(), settings.rateBurst(), clock),
+              new RateLimiter(settings.anonymousRatePerSecond(), settings.rateBurst(), clock),
+              new Metrics());
+      ApiVerticle first = new ApiVerticle(services);
+      vertx.deployVerticle(first).await();
+      int port = first.actualPort();
+      if (settings.httpInstances() > 1) {
+        Services samePort =
+            new Services(
+                vertx,
+                settings.toBuilder().port(port).build(),
+                services.db(),
+                blobs,
+                clock,
+                key,
+                reader,
+                services.programs(),
+                services.accountLimiter(),
+                services.hostLimiter(),
+                services.anonymousLimiter(),
+                services.metrics());
+        vertx
+            .deployVerticle(
+                () -> new ApiVerticle(samePort),
+                new DeploymentOptions().setInstances(settings.httpInstances() - 1))
+            .await();
+      }
+      if (feeder != null) {
+        EmbeddedFeeder f = feeder;
+        f.runOnePass();
+        AtomicBoolean running = new AtomicBoolean();
+        vertx.setPeriodic(
+            settings.feederInterval().toMillis(),
+            id -> {
+              if (running.compareAndSet(false, true)) {
+                vertx
+                    .executeBlocking(f::runOnePass, false)
+                    .onComplete(
+                        ar -> {
+                          running.set(false);
+                          if (ar.failed()) {
+                            log.warn("embedded feeder pass failed", ar.cause());
+                          }
+                        });
+              }
+            });
+        vertx.setPeriodic(60_000, id -> services.hostLimiter().evictIdle());
+      }
+      log.info("Cairn project server listening on {}:{}", settings.host(), port);
+      return new RunningServer(vertx, port, services, writer, feeder);
+    } catch (RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The command: settings from {@code CAIRN_SERVER_*} variables, the database from {@code
+   * CAIRN_DB_URL} / {@code CAIRN_DB_USER} / {@code CAIRN_DB_PASSWORD}, blobs in {@code
+   * CAIRN_BLOB_DIR}.
+   */
+  public static void main(String[] args) {
+    var env = System.getenv();
+    ServerSettings settings = ServerSettings.fromEnvironment(env);
+    String url = env.get("CAIRN_DB_URL");
+    if (url == null) {
+      System.err.println("CAIRN_DB_URL is not set (for example jdbc:postgresql://127.0.0.1/cairn)");
+      System.exit(2);
+    }
+    CairnDatabase db =
+        CairnDatabase.open(
+            url,
+            env.getOrDefault("CAIRN_DB_USER", "postgres"),
+            env.getOrDefault("CAIRN_DB_PASSWORD", ""),
+            16,
+            "cairn-server");
+    BlobStore blobs =
+        LocalDirectoryBlobStore.open(Path.of(env.getOrDefault("CAIRN_BLOB_DIR", "cairn-blobs")));
+    RunningServer server = start(settings, db, blobs, Clock.systemUTC());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  blobs.close();
+                  db.close();
+                },
+                "cairn-server-stop"));
+  }
+}

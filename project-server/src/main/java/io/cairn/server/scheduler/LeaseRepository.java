@@ -1,0 +1,269 @@
+package io.cairn.server.scheduler;
+
+import static io.cairn.schema.jooq.Tables.HOST;
+import static io.cairn.schema.jooq.Tables.INPUT_GROUP;
+import static io.cairn.schema.jooq.Tables.LEASE;
+import static io.cairn.schema.jooq.Tables.UPLOAD;
+
+import io.cairn.schema.state.InputGroupEvent;
+import io.cairn.schema.state.InputGroupLifecycle;
+import io.cairn.schema.state.InputGroupState;
+import io.cairn.schema.state.LeaseEvent;
+import io.cairn.schema.state.LeaseState;
+import io.cairn.schema.state.Transitions;
+import io.cairn.segment.WorkKind;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/** All SQL of the scheduler and the upload handler: hosts' check-ins, leases, uploads. */
+public final class LeaseRepository {
+  /** What the scheduler needs to know about the calling host. */
+  public record HostState(int cores, int maxJobsPerDay, int jobsToday) {}
+
+  /** A lease as reports and uploads see it. */
+  public record LeaseRow(
+      long id,
+      long hostId,
+      LeaseState state,
+      OffsetDateTime deadline,
+      long inputGroupId,
+      WorkKind kind) {}
+
+  /**
+   * Authenticates the host by id and key hash, records the RPC and its self-description, and rolls
+   * its daily counter over at midnight (UTC), in one statement.
+   */
+  public Optional<HostState> checkIn(
+      DSLContext tx,
+      long hostId,
+      String keyHash,
+      SchedulerRequest.HostInfo info,
+      OffsetDateTime now,
+      LocalDate today) {
+    Map<Field<?>, Object> set = new HashMap<>();
+    set.put(HOST.LAST_RPC_AT, now);
+    set.put(
+        HOST.JOBS_TODAY,
+        DSL.when(HOST.QUOTA_DAY.eq(today), HOST.JOBS_TODAY).otherwise(DSL.inline(0)));
+    set.put(HOST.QUOTA_DAY, today);
+    if (info != null) {
+      putIf(set, HOST.NAME, info.name());
+      putIf(set, HOST.PLATFORM, info.platform());
+      putIf(set, HOST.CORES, info.cores());
+      putIf(set, HOST.MEMORY_BYTES, info.memoryBytes());
+      putIf(set, HOST.CLIENT_VERSION, info.clientVersion());
+      putIf(set, HOST.STEPS_PER_SECOND, info.stepsPerSecond());
+    }
+    return tx.update(HOST)
+        .set(set)
+        .where(HOST.ID.eq(hostId))
+        .and(HOST.HOST_KEY_HASH.eq(keyHash))
+        .returning(HOST.CORES, HOST.MAX_JOBS_PER_DAY, HOST.JOBS_TODAY)
+        .fetchOptional()
+        .map(
+            r ->
+                new HostState(
+                    r.get(HOST.CORES), r.get(HOST.MAX_JOBS_PER_DAY), r.get(HOST.JOBS_TODAY)));
+  }
+
+  private static void putIf(Map<Field<?>, Object> set, Field<?> field, Object value) {
+    if (value != null) {
+      set.put(field, value);
+    }
+  }
+
+  /** The host's leases in progress (ACTIVE). */
+  public int activeLeases(DSLContext tx, long hostId) {
+    return tx.fetchCount(LEASE, LEASE.HOST_ID.eq(hostId).and(LEASE.STATE.eq("ACTIVE")));
+  }
+
+  public void countJobs(DSLContext tx, long hostId, int issued) {
+    tx.update(HOST)
+        .set(HOST.JOBS_TODAY, HOST.JOBS_TODAY.plus(issued))
+        .where(HOST.ID.eq(hostId))
+        .execute();
+  }
+
+  /**
+   * Confirms a claimed slot: moves the group READY → LEASED (or EXECUTED → PROVING for a PROVE
+   * lease) only if it is still there, inserts the lease, and returns the group's input.
+   *
+   * @return the input felts (database form), or empty if the group was no longer waiting
+   */
+  public Optional<byte[]> lease(
+      DSLContext tx,
+      long inputGroupId,
+      WorkKind kind,
+      long hostId,
+      String token,
+      OffsetDateTime now,
+      OffsetDateTime deadline) {
+    boolean prove = kind == WorkKind.PROVE;
+    Map<Field<?>, Object> extra = new HashMap<>();
+    extra.put(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ATTEMPTS.plus(1));
+    extra.put(INPUT_GROUP.CACHED_BY, DSL.inline((String) null));
+    extra.put(INPUT_GROUP.NEXT_TRANSITION_AT, deadline);
+    boolean moved =
+        Transitions.INPUT_GROUPS.applyIfIn(
+            tx,
+            inputGroupId,
+            prove ? InputGroupState.EXECUTED : InputGroupState.READY,
+            prove ? InputGroupEvent.LEASE_PROVE : InputGroupEvent.LEASE,
+            "scheduler",
+            "host " + hostId,
+            extra);
+    if (!moved) {
+      return Optional.empty();
+    }
+    tx.insertInto(LEASE)
+        .set(LEASE.TOKEN, token)
+        .set(LEASE.INPUT_GROUP_ID, inputGroupId)
+        .set(LEASE.HOST_ID, hostId)
+        .set(LEASE.KIND, kind.name())
+        .set(LEASE.ISSUED_AT, now)
+        .set(LEASE.DEADLINE, deadline)
+        .execute();
+    return Optional.of(
+        tx.select(INPUT_GROUP.INPUT)
+            .from(INPUT_GROUP)
+            .where(INPUT_GROUP.ID.eq(inputGroupId))
+            .fetchOne(INPUT_GROUP.INPUT));
+  }
+
+  /** The lease with this token, locked. */
+  public Optional<LeaseRow> findByToken(DSLContext tx, String token, boolean lock) {
+    var q =
+        tx.select(
+                LEASE.ID,
+                LEASE.HOST_ID,
+                LEASE.STATE,
+                LEASE.DEADLINE,
+                LEASE.INPUT_GROUP_ID,
+                LEASE.KIND)
+            .from(LEASE)
+            .where(LEASE.TOKEN.eq(token));
+    return (lock ? q.forUpdate() : q)
+        .fetchOptional(
+            r ->
+                new LeaseRow(
+                    r.value1(),
+                    r.value2(),
+                    LeaseState.valueOf(r.value3()),
+                    r.value4(),
+                    r.value5(),
+                    WorkKind.valueOf(r.value6())));
+  }
+
+  /**
+   * Ends an ACTIVE lease the host gave up on (ABANDONED or FAILED) and counts the failed attempt:
+   * the group goes back to READY (or EXECUTED for a PROVE lease), or to ERROR after its last
+   * attempt.
+   */
+  public void abandon(DSLContext tx, LeaseRow lease, String reason, OffsetDateTime now) {
+    Map<Field<?>, Object> leaseExtra = new HashMap<>();
+    leaseExtra.put(LEASE.FINISHED_AT, now);
+    leaseExtra.put(LEASE.OUTCOME_REASON, reason == null ? DSL.inline((String) null) : reason);
+    String actor = "host:" + lease.hostId();
+    if (!Transitions.LEASES.applyIfIn(
+        tx, lease.id(), LeaseState.ACTIVE, LeaseEvent.ABANDON, actor, reason, leaseExtra)) {
+      return;
+    }
+    var g =
+        tx.select(INPUT_GROUP.STATE, INPUT_GROUP.ATTEMPTS, INPUT_GROUP.MAX_ATTEMPTS)
+            .from(INPUT_GROUP)
+            .where(INPUT_GROUP.ID.eq(lease.inputGroupId()))
+            .forUpdate()
+            .fetchOne();
+    if (g == null) {
+      return;
+    }
+    InputGroupState from = InputGroupState.valueOf(g.value1());
+    InputGroupEvent event = InputGroupLifecycle.failedAttempt(g.value2(), g.value3());
+    if (Transitions.INPUT_GROUPS.machine().next(from, event).isEmpty()) {
+      return;
+    }
+    Map<Field<?>, Object> extra = new HashMap<>();
+    extra.put(INPUT_GROUP.NEXT_TRANSITION_AT, DSL.inline((OffsetDateTime) null));
+    if (event == InputGroupEvent.GIVE_UP) {
+      extra.put(
+          INPUT_GROUP.ERROR_REASON,
+          "last attempt failed: " + (reason == null ? "abandoned" : reason));
+    }
+    Transitions.INPUT_GROUPS.applyIfIn(tx, lease.inputGroupId(), from, event, actor, reason, extra);
+  }
+
+  /** The blob key of the lease's upload of {@code kind}, if any. */
+  public Optional<String> uploadBlob(DSLContext tx, long leaseId, String kind) {
+    return tx.select(UPLOAD.BLOB_KEY)
+        .from(UPLOAD)
+        .where(UPLOAD.LEASE_ID.eq(leaseId))
+        .and(UPLOAD.KIND.eq(kind))
+        .fetchOptional(UPLOAD.BLOB_KEY);
+  }
+
+  /** The newest trace uploaded for the group (what a PROVE lease proves). */
+  public Optional<String> traceOfGroup(DSLContext tx, long inputGroupId) {
+    return tx.select(UPLOAD.BLOB_KEY)
+        .from(UPLOAD)
+        .join(LEASE)
+        .on(LEASE.ID.eq(UPLOAD.LEASE_ID))
+        .where(LEASE.INPUT_GROUP_ID.eq(inputGroupId))
+        .and(UPLOAD.KIND.eq("TRACE"))
+        .orderBy(UPLOAD.ID.desc())
+        .limit(1)
+        .fetchOptional(UPLOAD.BLOB_KEY);
+  }
+
+  /**
+   * Records a complete upload: the lease ACTIVE → UPLOADED, the upload row, and the group LEASED →
+   * PROVEN / EXECUTED (or PROVING → PROVEN).
+   *
+   * @return false if the lease was no longer ACTIVE
+   */
+  public boolean recordUpload(
+      DSLContext tx, LeaseRow lease, String kind, String blobKey, long size, OffsetDateTime now) {
+    String actor = "host:" + lease.hostId();
+    Map<Field<?>, Object> leaseExtra = new HashMap<>();
+    leaseExtra.put(LEASE.UPLOADED_AT, now);
+    if (!Transitions.LEASES.applyIfIn(
+        tx,
+        lease.id(),
+        LeaseState.ACTIVE,
+        LeaseEvent.UPLOAD,
+        actor,
+        kind.toLowerCase() + " uploaded",
+        leaseExtra)) {
+      return false;
+    }
+    tx.insertInto(UPLOAD)
+        .set(UPLOAD.LEASE_ID, lease.id())
+        .set(UPLOAD.KIND, kind)
+        .set(UPLOAD.BLOB_KEY, blobKey)
+        .set(UPLOAD.SIZE_BYTES, size)
+        .set(UPLOAD.UPLOADED_AT, now)
+        .execute();
+    Map<Field<?>, Object> extra = new HashMap<>();
+    extra.put(INPUT_GROUP.NEXT_TRANSITION_AT, DSL.inline((OffsetDateTime) null));
+    InputGroupEvent event =
+        kind.equals("TRACE") ? InputGroupEvent.UPLOAD_TRACE : InputGroupEvent.UPLOAD_PROOF;
+    InputGroupState from =
+        lease.kind() == WorkKind.PROVE ? InputGroupState.PROVING : InputGroupState.LEASED;
+    if (!Transitions.INPUT_GROUPS.applyIfIn(
+        tx, lease.inputGroupId(), from, event, actor, null, extra)) {
+      throw new IllegalStateException(
+          "input group "
+              + lease.inputGroupId()
+              + " of live lease "
+              + lease.id()
+              + " is not "
+              + from);
+    }
+    return true;
+  }
+}
