@@ -1,8 +1,6 @@
 package io.cairn.cairo.tools.asm;
 
 import io.cairn.cairo.tools.asm.FunctionSignature.Parameter;
-import io.cairn.cairo.vm.Instruction.Register;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -241,73 +239,9 @@ public final class Parser {
     expectStatementEnd();
   }
 
-  // ---- expressions -------------------------------------------------------------------------
-
-  /** Parses {@code sum := product (('+'|'-') product)*}. */
+  /** Parses an expression ({@link ExpressionParser}). */
   Expr parseExpression() {
-    Expr left = parseProduct();
-    while (peek().kind() == TokenKind.PLUS || peek().kind() == TokenKind.MINUS) {
-      Token op = next();
-      left = new Expr.Binary(op.text().charAt(0), left, parseProduct(), left.position());
-    }
-    return left;
-  }
-
-  private Expr parseProduct() {
-    Expr left = parseUnary();
-    while (peek().kind() == TokenKind.STAR || peek().kind() == TokenKind.SLASH) {
-      Token op = next();
-      left = new Expr.Binary(op.text().charAt(0), left, parseUnary(), left.position());
-    }
-    return left;
-  }
-
-  private Expr parseUnary() {
-    if (peek().kind() == TokenKind.MINUS) {
-      Token minus = next();
-      return new Expr.Neg(parseUnary(), minus.position());
-    }
-    return parsePrimary();
-  }
-
-  private Expr parsePrimary() {
-    Token token = next();
-    switch (token.kind()) {
-      case INTEGER:
-        return new Expr.Int(parseInteger(token.text()), token.position());
-      case IDENTIFIER:
-        if (token.text().equals("ap")) {
-          return new Expr.Reg(Register.AP, token.position());
-        }
-        if (token.text().equals("fp")) {
-          return new Expr.Reg(Register.FP, token.position());
-        }
-        if (KEYWORDS.contains(token.text())) {
-          throw unexpected(token, "an expression");
-        }
-        return new Expr.Name(token.text(), token.position());
-      case LBRACKET:
-        {
-          Expr inner = parseExpression();
-          expect(TokenKind.RBRACKET, "']'");
-          return new Expr.Deref(inner, token.position());
-        }
-      case LPAREN:
-        {
-          Expr inner = parseExpression();
-          expect(TokenKind.RPAREN, "')'");
-          return inner;
-        }
-      default:
-        throw unexpected(token, "an expression");
-    }
-  }
-
-  private static BigInteger parseInteger(String text) {
-    if (text.startsWith("0x") || text.startsWith("0X")) {
-      return new BigInteger(text.substring(2), 16);
-    }
-    return new BigInteger(text);
+    return new ExpressionParser(this).parseSum();
   }
 
   // ---- token helpers (package-private for InstructionParser) ---------------------------------

@@ -1,12 +1,11 @@
 package io.cairn.cairo.tools.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
 import org.apache.commons.cli.ParseException;
 
 /**
@@ -91,17 +90,16 @@ public final class CairoCli {
   }
 
   private static void printHelp(Command command, PrintStream stream) {
-    PrintWriter writer = new PrintWriter(stream);
-    new HelpFormatter()
-        .printHelp(
-            writer,
-            100,
-            "cairo " + command.name() + " [options] " + command.arguments(),
-            command.summary(),
-            command.options(),
-            2,
-            2,
-            "");
-    writer.flush();
+    stream.println("usage: cairo " + command.name() + " [options] " + command.arguments());
+    stream.println(command.summary());
+    stream.println();
+    for (Option option : command.options().getOptions()) {
+      String names =
+          (option.getOpt() == null ? "    " : "-" + option.getOpt() + ", ")
+              + "--"
+              + option.getLongOpt()
+              + (option.hasArg() ? " <" + option.getArgName() + ">" : "");
+      stream.printf("  %-28s %s%n", names, option.getDescription());
+    }
   }
 }
