@@ -223,6 +223,20 @@ public final class FeltVector {
     }
   }
 
+  /**
+   * Returns the value at x of the polynomial whose coefficients, low to high, are this vector's
+   * elements (Horner's rule, no allocation per element).
+   */
+  public Felt evaluateAsPolynomial(Felt x) {
+    long[] a = limbs;
+    long[] acc = new long[LIMBS];
+    for (int o = a.length - LIMBS; o >= 0; o -= LIMBS) {
+      Montgomery.mul(acc[0], acc[1], acc[2], acc[3], x.l0, x.l1, x.l2, x.l3, acc, 0);
+      Montgomery.add(acc[0], acc[1], acc[2], acc[3], a[o], a[o + 1], a[o + 2], a[o + 3], acc, 0);
+    }
+    return Felt.fromMontgomery(acc, 0);
+  }
+
   /** Permutes the elements into bit-reversed index order; the length must be a power of two. */
   public void bitReversePermute() {
     int n = length();

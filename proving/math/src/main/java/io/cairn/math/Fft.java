@@ -17,8 +17,8 @@ public final class Fft {
   /** log2 of the smallest size transformed on several threads. */
   static final int PARALLEL_LOG_SIZE = 14;
 
-  /** log2 of the block whose stages run together (2^12 elements = 128 KiB of limbs). */
-  private static final int LOG_BLOCK = 12;
+  /** log2 of the block whose stages run together (2^14 elements = 512 KiB of limbs, in L2). */
+  private static final int LOG_BLOCK = 14;
 
   private Fft() {}
 
@@ -93,6 +93,17 @@ public final class Fft {
     return evaluateOnCoset(coeffs, offset, Math.multiplyExact(evals.length(), blowup));
   }
 
+  /** {@link #evaluateOnCoset} of several columns, in parallel over the columns. */
+  public static List<FeltVector> evaluateOnCoset(
+      List<FeltVector> columns, Felt offset, int domainSize) {
+    return columns.parallelStream().map(c -> evaluateOnCoset(c, offset, domainSize)).toList();
+  }
+
+  /** {@link #interpolateFromCoset} of several columns, in parallel over the columns. */
+  public static List<FeltVector> interpolateFromCoset(List<FeltVector> columns, Felt offset) {
+    return columns.parallelStream().map(c -> interpolateFromCoset(c, offset)).toList();
+  }
+
   /** {@link #lowDegreeExtension} of several columns, in parallel over the columns. */
   public static List<FeltVector> lowDegreeExtension(
       List<FeltVector> columns, Felt offset, int blowup) {
@@ -113,7 +124,8 @@ public final class Fft {
     values.bitReversePermute();
     boolean parallel = logN >= PARALLEL_LOG_SIZE;
 
-    int logBlock = Math.min(logN, LOG_BLOCK);
+    // enough blocks for every thread when parallel
+    int logBlock = Math.min(parallel ? logN - 3 : logN, LOG_BLOCK);
     int blockSize = 1 << logBlock;
     int blocks = n >> logBlock;
     IntStream blockRange = IntStream.range(0, blocks);
@@ -129,7 +141,7 @@ public final class Fft {
     for (int m = blockSize; m < n; m <<= 1) {
       int half = m;
       // split the n/2 butterflies of the stage into equal runs of consecutive j within blocks
-      int tasks = parallel ? Math.min(64, n >> 13) : 1;
+      int tasks = parallel ? Math.min(64, n >> 11) : 1;
       IntStream taskRange = IntStream.range(0, tasks);
       (parallel ? taskRange.parallel() : taskRange)
           .forEach(

@@ -73,6 +73,15 @@ class FeltVectorTest {
   }
 
   @Test
+  void evaluateAsPolynomialMatchesNaive() {
+    Felt[] c = Naive.randomFelts(new Random(13), 17);
+    for (Felt x : new Felt[] {Felt.ZERO, Felt.ONE, Felt.of(-1), Felt.of(99)}) {
+      assertEquals(Naive.evaluate(c, x), FeltVector.of(c).evaluateAsPolynomial(x));
+    }
+    assertEquals(Felt.ZERO, new FeltVector(0).evaluateAsPolynomial(Felt.TWO));
+  }
+
+  @Test
   void powersAndFill() {
     Felt g = Felt.of(5);
     FeltVector p = FeltVector.powers(g, 6);

@@ -77,6 +77,10 @@ class FftTest {
     FeltVector evals = FeltVector.of(Naive.evaluateOnCoset(coeffs, Felt.ONE, n));
     FeltVector lde = Fft.lowDegreeExtension(evals, Felt.GENERATOR, blowup);
     assertArrayEquals(Naive.evaluateOnCoset(coeffs, Felt.GENERATOR, n * blowup), lde.toArray());
+    List<FeltVector> coeffCols = Fft.interpolateFromCoset(List.of(evals, evals), Felt.ONE);
+    assertArrayEquals(coeffs, coeffCols.get(1).toArray());
+    List<FeltVector> ldeCols = Fft.evaluateOnCoset(coeffCols, Felt.GENERATOR, n * blowup);
+    assertEquals(lde, ldeCols.get(0));
     List<FeltVector> cols = Fft.lowDegreeExtension(List.of(evals, evals.copy()), Felt.GENERATOR, 2);
     assertEquals(2, cols.size());
     assertArrayEquals(Naive.evaluateOnCoset(coeffs, Felt.GENERATOR, 2 * n), cols.get(1).toArray());
