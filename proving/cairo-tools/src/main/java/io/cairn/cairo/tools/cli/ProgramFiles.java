@@ -8,6 +8,7 @@ import io.cairn.cairo.vm.program.CairoProgram;
 import io.cairn.cairo.vm.program.ProgramLoadException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,9 +54,12 @@ final class ProgramFiles {
         if (!Files.exists(file)) {
           throw new CommandFailure("no such file: " + file);
         }
-        return anyHint
-            ? CairoProgram.load(Files.newInputStream(file), code -> true)
-            : CairoProgram.load(file);
+        if (!anyHint) {
+          return CairoProgram.load(file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+          return CairoProgram.load(in, code -> true);
+        }
       }
       String json = ProgramJsonWriter.write(assemble(file, mode));
       return CairoProgram.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
