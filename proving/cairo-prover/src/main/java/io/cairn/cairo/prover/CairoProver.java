@@ -1,0 +1,87 @@
+package io.cairn.cairo.prover;
+
+import io.cairn.air.ProofOptions;
+import io.cairn.cairo.air.CairoStatementException;
+import io.cairn.cairo.air.ProvableProgram;
+import io.cairn.cairo.air.UnsupportedBuiltinException;
+import io.cairn.cairo.prover.CairoProvingException.Kind;
+import io.cairn.cairo.vm.CairoRunner;
+import io.cairn.cairo.vm.ExecutionResult;
+import io.cairn.cairo.vm.RunConfig;
+import io.cairn.cairo.vm.RunLimits;
+import io.cairn.cairo.vm.VmException;
+import io.cairn.cairo.vm.program.CairoProgram;
+import io.cairn.cairo.vm.program.ProgramLoadException;
+import io.cairn.math.Felt;
+import io.cairn.prover.StarkProver;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+/**
+ * Runs a Cairo program in proof mode and proves the run: the donor client's entry point.
+ *
+ * <pre>{@code
+ * CairoProofResult r = new CairoProver(ProofOptions.DEFAULT_128).prove(json, input, leaseId);
+ * upload(leaseId, r.proof());
+ * }</pre>
+ *
+ * <p>{@link #start} returns a {@link CairoProvingJob} for callers that pause between stages.
+ */
+public final class CairoProver {
+
+  private final ProofOptions options;
+  private final RunLimits limits;
+
+  /** A prover with the given proof options and no VM limits. */
+  public CairoProver(ProofOptions options) {
+    this(options, RunLimits.NONE);
+  }
+
+  /** A prover with the given proof options and VM limits (max steps, memory, wall clock). */
+  public CairoProver(ProofOptions options, RunLimits limits) {
+    this.options = options;
+    this.limits = limits;
+  }
+
+  /** Runs and proves {@code programJson} on {@code input} for lease {@code leaseId}. */
+  public CairoProofResult prove(byte[] programJson, List<Felt> input, String leaseId)
+      throws CairoProvingException {
+    return start(programJson, input, leaseId).finish();
+  }
+
+  /** Runs the program, builds the trace, and returns the job at {@code TRACE_BUILT}. */
+  public CairoProvingJob start(byte[] programJson, List<Felt> input, String leaseId)
+      throws CairoProvingException {
+    CairoTrace trace = trace(programJson, input, leaseId);
+    StarkProver prover = new StarkProver(options);
+    return new CairoProvingJob(
+        trace, prover.start(trace.air(), trace.main(), trace.statement().context()));
+  }
+
+  /** Runs the program in proof mode and builds its trace, refusing unprovable programs first. */
+  public CairoTrace trace(byte[] programJson, List<Felt> input, String leaseId)
+      throws CairoProvingException {
+    ProvableProgram provable;
+    CairoProgram program;
+    try {
+      provable = ProvableProgram.fromJson(programJson);
+      provable.requireProvableBuiltins();
+      program = CairoProgram.load(new ByteArrayInputStream(programJson));
+    } catch (UnsupportedBuiltinException e) {
+      throw new CairoProvingException(Kind.UNSUPPORTED_BUILTIN, e.getMessage(), e);
+    } catch (CairoStatementException | ProgramLoadException e) {
+      throw new CairoProvingException(Kind.INVALID_PROGRAM, e.getMessage(), e);
+    }
+    ExecutionResult run;
+    try {
+      run = CairoRunner.run(program, RunConfig.proof().withInput(input).withLimits(limits));
+    } catch (VmException e) {
+      throw new CairoProvingException(Kind.EXECUTION_FAILED, e.getMessage(), e);
+    }
+    try {
+      return CairoTraceBuilder.build(provable, run, leaseId);
+    } catch (CairoStatementException | IllegalStateException e) {
+      throw new CairoProvingException(Kind.UNPROVABLE, e.getMessage(), e);
+    }
+  }
+}
