@@ -213,6 +213,30 @@ public final class ExecutionResult {
     return trace;
   }
 
+  /**
+   * The addresses step {@code row} accessed, recomputed from the trace and memory: the instruction
+   * at pc is decoded and its operand addresses formed from ap and fp.
+   */
+  public StepAccesses accesses(long row) {
+    Trace t = requireTrace();
+    long pcPacked = t.pc(row);
+    Relocatable pc = new Relocatable(Trace.segmentOf(pcPacked), Trace.offsetOf(pcPacked));
+    Relocatable ap = new Relocatable(Trace.segmentOf(t.ap(row)), Trace.offsetOf(t.ap(row)));
+    Relocatable fp = new Relocatable(Trace.segmentOf(t.fp(row)), Trace.offsetOf(t.fp(row)));
+    Felt word = memory.getFelt(pc);
+    Instruction ins = Instruction.decode(word.toLongExact());
+    Relocatable dst = (ins.dstReg() == Instruction.Register.AP ? ap : fp).add(ins.offDst());
+    Relocatable op0 = (ins.op0Reg() == Instruction.Register.AP ? ap : fp).add(ins.offOp0());
+    Relocatable op1 =
+        switch (ins.op1Src()) {
+          case IMM -> pc.add(ins.offOp1());
+          case AP -> ap.add(ins.offOp1());
+          case FP -> fp.add(ins.offOp1());
+          case OP0 -> memory.getRelocatable(op0).add(ins.offOp1());
+        };
+    return new StepAccesses(relocate(pc), relocate(dst), relocate(op0), relocate(op1));
+  }
+
   /** The value at relocated {@code address} (pointers relocated), if the cell was written. */
   public Optional<Felt> memoryAt(long address) {
     for (int seg = 0; seg < segments.size(); seg++) {

@@ -25,6 +25,12 @@ class InputAbiTest {
     assertEquals(2, input.size());
     assertEquals(Felt.of(40), r.memoryAt(input.base()).orElseThrow());
     assertEquals(6, r.steps());
+    // step 3 is [ap-1] = [[fp-5] + 0]: op1 is the first output cell
+    StepAccesses a = r.accesses(3);
+    assertEquals(r.outputSegment().orElseThrow().base(), a.op1());
+    assertEquals(r.traceFp(3) - 5, a.op0());
+    assertEquals(r.traceAp(3) - 1, a.dst());
+    assertEquals(r.tracePc(3), a.pc());
   }
 
   @Test
