@@ -63,6 +63,15 @@ final class CommittedTable {
     return new CommittedTable(hasher, coefficients, evaluations, domain);
   }
 
+  /** Commits polynomials whose evaluations over the domain are already known (no FFT needed). */
+  static CommittedTable fromEvaluations(
+      Hasher hasher,
+      List<FeltVector> coefficients,
+      List<FeltVector> evaluations,
+      EvaluationDomain domain) {
+    return new CommittedTable(hasher, coefficients, evaluations, domain);
+  }
+
   MerkleTree tree() {
     return tree;
   }

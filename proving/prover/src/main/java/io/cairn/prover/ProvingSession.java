@@ -122,7 +122,11 @@ public final class ProvingSession {
     for (int p = 0; p < parts; p++) {
       partCoefficients.add(coefficients.copyOfRange(p * n, (p + 1) * n));
     }
-    composition = CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain());
+    composition =
+        parts == 1
+            ? CommittedTable.fromEvaluations(
+                hasher, partCoefficients, List.of(values), layout.ldeDomain())
+            : CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain());
     transcript.absorb(StarkTranscript.COMPOSITION, composition.tree().root());
   }
 
