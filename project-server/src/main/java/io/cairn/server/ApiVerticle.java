@@ -68,23 +68,23 @@ public final class ApiVerticle extends VerticleBase {
 
     Router r = Router.router(vertx);
     // organizations: accounts and tokens
-    r.post("/api/v1/auth/register").handler(anonymous).handler(json).handler(orgs::register);
-    r.post("/api/v1/auth/login").handler(anonymous).handler(json).handler(orgs::login);
-    r.post("/api/v1/auth/refresh").handler(anonymous).handler(json).handler(orgs::refresh);
-    r.post("/api/v1/auth/logout").handler(anonymous).handler(json).handler(orgs::logout);
+    r.post("/api/v1/auth/register").handler(json).handler(anonymous).handler(orgs::register);
+    r.post("/api/v1/auth/login").handler(json).handler(anonymous).handler(orgs::login);
+    r.post("/api/v1/auth/refresh").handler(json).handler(anonymous).handler(orgs::refresh);
+    r.post("/api/v1/auth/logout").handler(json).handler(anonymous).handler(orgs::logout);
     r.delete("/api/v1/auth/refresh-tokens/:token_id").handler(org).handler(orgs::revokeById);
     r.get("/api/v1/organizations").handler(anonymous).handler(orgs::list);
     r.get("/api/v1/organizations/:org_id/programs")
         .handler(anonymous)
         .handler(programs::listOfOrganization);
     // organizations: programs, input groups, results
-    r.post("/api/v1/programs").handler(org).handler(programBody).handler(programs::upload);
+    r.post("/api/v1/programs").handler(programBody).handler(org).handler(programs::upload);
     r.get("/api/v1/programs").handler(org).handler(programs::listMine);
     r.get("/api/v1/programs/:program_id").handler(org).handler(programs::get);
     r.delete("/api/v1/programs/:program_id").handler(org).handler(programs::delete);
     r.post("/api/v1/programs/:program_id/input-groups")
-        .handler(org)
         .handler(inputBody)
+        .handler(org)
         .handler(inputs::upload);
     r.get("/api/v1/programs/:program_id/input-groups").handler(org).handler(inputs::list);
     r.post("/api/v1/programs/:program_id/input-groups/cancel")
@@ -98,15 +98,15 @@ public final class ApiVerticle extends VerticleBase {
     // donors: the protocol of docs/donor-protocol.md
     r.get("/api/v1/server-key").handler(donors::serverKey);
     r.post("/api/v1/donor/accounts")
-        .handler(anonymous)
         .handler(json)
+        .handler(anonymous)
         .handler(donors::createAccount);
     r.post("/api/v1/donor/accounts/lookup")
-        .handler(anonymous)
         .handler(json)
+        .handler(anonymous)
         .handler(donors::lookup);
-    r.post("/api/v1/donor/hosts").handler(account).handler(json).handler(donors::createHost);
-    r.post("/api/v1/scheduler").handler(host).handler(json).handler(scheduler::handle);
+    r.post("/api/v1/donor/hosts").handler(json).handler(account).handler(donors::createHost);
+    r.post("/api/v1/scheduler").handler(json).handler(host).handler(scheduler::handle);
     r.get("/api/v1/programs/:program_id/file").handler(host).handler(programs::downloadFile);
     r.put("/api/v1/leases/:lease_id/proof").handler(host).handler(uploads::proof);
     r.put("/api/v1/leases/:lease_id/trace").handler(host).handler(uploads::trace);
@@ -118,9 +118,6 @@ public final class ApiVerticle extends VerticleBase {
     r.get("/metrics").handler(status::metrics);
     r.get("/openapi.json").handler(status::openApi);
 
-    r.route()
-        .last()
-        .handler(ctx -> ctx.fail(new ApiException(ErrorCode.NOT_FOUND, "no such endpoint")));
     r.route().failureHandler(FailureHandler::handle);
     r.errorHandler(
         405,

@@ -22,7 +22,7 @@ public final class JsonBody {
   public static JsonBody of(RoutingContext ctx, Set<String> allowed) {
     JsonObject json;
     try {
-      Object parsed = ctx.body().buffer() == null ? null : ctx.body().buffer().toJson();
+      Object parsed = ctx.body().buffer() == null ? null : ctx.body().buffer().toJsonValue();
       if (!(parsed instanceof JsonObject o)) {
         throw new ApiException(ErrorCode.MALFORMED_JSON, "the body must be a JSON object");
       }

@@ -130,18 +130,30 @@ public final class OrganizationHandlers {
     String secret = Secrets.newToken();
     db.tx(
             tx -> {
-              var owner =
-                  repo.consumeRefreshToken(tx, Secrets.sha256Hex(token), successor, now())
-                      .orElseThrow(
-                          () ->
-                              new ApiException(
-                                  ErrorCode.REFRESH_TOKEN_NOT_FOUND,
-                                  "the refresh token is unknown, expired or already used"));
+              var owner = repo.consumeRefreshToken(tx, Secrets.sha256Hex(token), successor, now());
+              if (owner.isEmpty()) {
+                // not an exception: a replay's revocation of the whole family must commit
+                return null;
+              }
               repo.insertRefreshToken(
-                  tx, successor, owner.userId(), Secrets.sha256Hex(secret), now().plus(refreshTtl));
-              return tokens(owner.userId(), owner.organizationId(), successor, secret);
+                  tx,
+                  successor,
+                  owner.get().userId(),
+                  Secrets.sha256Hex(secret),
+                  now().plus(refreshTtl));
+              return tokens(owner.get().userId(), owner.get().organizationId(), successor, secret);
             })
-        .onSuccess(tokens -> Replies.ok(ctx, tokens))
+        .onSuccess(
+            tokens -> {
+              if (tokens == null) {
+                ctx.fail(
+                    new ApiException(
+                        ErrorCode.REFRESH_TOKEN_NOT_FOUND,
+                        "the refresh token is unknown, expired or already used"));
+                return;
+              }
+              Replies.ok(ctx, tokens);
+            })
         .onFailure(ctx::fail);
   }
 
