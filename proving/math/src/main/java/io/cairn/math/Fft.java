@@ -156,7 +156,9 @@ public final class Fft {
   /** Runs the butterflies of half-width m on elements [from, to), a multiple of 2m long. */
   private static void stage(long[] a, long[] tw, int m, int from, int to, long[] t) {
     for (int s = from; s < to; s += 2 * m) {
-      for (int j = 0; j < m; j++) {
+      // ω^0 = 1: no multiplication (the whole first stage, half of the second, ...)
+      unitButterfly(a, s * 4, (s + m) * 4);
+      for (int j = 1; j < m; j++) {
         butterfly(a, tw, (s + j) * 4, (s + j + m) * 4, (m + j) * 4, t);
       }
     }
@@ -175,6 +177,20 @@ public final class Fft {
       }
       k += run;
     }
+  }
+
+  /** (a[i0], a[i1]) ← (a[i0] + a[i1], a[i0] − a[i1]), offsets in limbs. */
+  private static void unitButterfly(long[] a, int o0, int o1) {
+    long x0 = a[o0];
+    long x1 = a[o0 + 1];
+    long x2 = a[o0 + 2];
+    long x3 = a[o0 + 3];
+    long y0 = a[o1];
+    long y1 = a[o1 + 1];
+    long y2 = a[o1 + 2];
+    long y3 = a[o1 + 3];
+    Montgomery.sub(x0, x1, x2, x3, y0, y1, y2, y3, a, o1);
+    Montgomery.add(x0, x1, x2, x3, y0, y1, y2, y3, a, o0);
   }
 
   /** (a[i0], a[i1]) ← (a[i0] + w·a[i1], a[i0] − w·a[i1]), offsets in limbs. */
