@@ -26,6 +26,12 @@ import java.util.Optional;
  *   <li>Thread-safe: one instance is shared by all threads of a process.
  * </ul>
  *
+ * <p>Hazard: content keys are shared. Two uploads of identical bytes get the same key, so deleting
+ * a blob deletes it for every row that refers to it, and a {@link #delete} racing with a {@link
+ * #put} of the same content may leave the put's caller with a key whose blob is gone. Housekeeping
+ * must therefore delete only blobs that no row references and whose {@link BlobInfo#lastModified}
+ * is older than a grace period longer than any upload.
+ *
  * <p>To add a blob store:
  *
  * <ol>

@@ -86,10 +86,9 @@ public final class LocalDirectoryBlobStore implements BlobStore {
     BlobKey.requireValidNamespace(namespace);
     try (ContentSpool spool = ContentSpool.write(data, tempDirectory, maxBytes, true)) {
       BlobKey key = new BlobKey(namespace, spool.sha256Hex());
-      Path target = pathOf(key);
-      if (!Files.exists(target)) {
-        publish(spool.file(), target);
-      }
+      // Always rename, even over an existing copy: the rename is atomic, the content identical,
+      // and afterwards the blob exists with a fresh modification time whatever ran concurrently.
+      publish(spool.file(), pathOf(key));
       return new BlobRef(key, spool.sizeBytes());
     }
   }

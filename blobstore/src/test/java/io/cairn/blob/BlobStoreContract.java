@@ -135,6 +135,17 @@ abstract class BlobStoreContract {
   }
 
   @Test
+  void deletedBlobCanBeStoredAgain() throws Exception {
+    BlobRef first = store.put(bytes("comes back"), NO_LIMIT);
+    store.delete(first.key());
+
+    BlobRef second = store.put(bytes("comes back"), NO_LIMIT);
+
+    assertEquals(first, second);
+    assertEquals("comes back", new String(readAll(second.key()), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void blobOfExactlyTheLimitIsAccepted() throws Exception {
     byte[] content = randomBytes(1024, 2);
 

@@ -23,6 +23,20 @@ public record LimitsConfig(
 
   private static final long ONE_TIB = 1L << 40;
 
+  /** Checks that every limit is positive (an input group may have no felts at all). */
+  public LimitsConfig {
+    if (maxProgramBytes < 1
+        || maxInputFelts < 0
+        || maxUploadBytes < 1
+        || maxSteps < 1
+        || maxMemoryCells < 1
+        || requestsPerMinutePerAccount < 1
+        || requestsPerMinutePerHost < 1) {
+      throw new IllegalArgumentException(
+          "every limit must be at least 1 (max-input-felts at least 0)");
+    }
+  }
+
   static LimitsConfig read(SettingsReader settings) {
     return new LimitsConfig(
         settings.bytes("limits.max-program-bytes", 1, ONE_TIB),

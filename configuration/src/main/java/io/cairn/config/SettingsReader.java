@@ -64,10 +64,10 @@ final class SettingsReader {
     problem(key, "\"" + raw(key) + "\" is not valid: expected " + expected);
   }
 
-  /** Whether the key was set by the file or the environment rather than left at its default. */
+  /** Whether the file or the environment gave the key a non-blank value. */
   boolean isExplicit(String key) {
     Setting setting = settings.get(key);
-    return setting != null && setting.explicit();
+    return setting != null && setting.explicit() && !setting.value().isBlank();
   }
 
   private String raw(String key) {

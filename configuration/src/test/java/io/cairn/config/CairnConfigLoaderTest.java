@@ -228,6 +228,16 @@ class CairnConfigLoaderTest {
   }
 
   @Test
+  void emptyEnvironmentVariableCountsAsUnset() {
+    CairnConfig config =
+        CairnConfigLoader.load(
+            Optional.empty(), Map.of("CAIRN_DB_URL", "", "CAIRN_BLOB_S3_BUCKET", " "));
+
+    assertInstanceOf(EmbeddedDatabaseConfig.class, config.database());
+    assertInstanceOf(LocalBlobStoreConfig.class, config.blobStore());
+  }
+
+  @Test
   void wildcardBindAddressNeedsAPublicUrl() {
     ConfigException failure =
         assertThrows(
