@@ -2,6 +2,7 @@ package io.cairn.math;
 
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * An element of the Stark252 prime field, p = 2^251 + 17·2^192 + 1, the field of Cairo and of
@@ -82,6 +83,23 @@ public final class Felt implements Comparable<Felt> {
     BigInteger r = v.mod(MODULUS);
     long[] c = Montgomery.toLimbs(r);
     return fromCanonical(c[0], c[1], c[2], c[3]);
+  }
+
+  /**
+   * Returns a uniformly distributed element drawn from {@code rnd} (rejection sampling on 252-bit
+   * candidates, accepted with probability about 1/2). For tests and sampling, not for secrets
+   * unless {@code rnd} is a cryptographic generator.
+   */
+  public static Felt random(RandomGenerator rnd) {
+    while (true) {
+      long c0 = rnd.nextLong();
+      long c1 = rnd.nextLong();
+      long c2 = rnd.nextLong();
+      long c3 = rnd.nextLong() >>> 4; // 252 bits; p is just above 2^251
+      if (Montgomery.isCanonical(c0, c1, c2, c3)) {
+        return fromCanonical(c0, c1, c2, c3);
+      }
+    }
   }
 
   /**

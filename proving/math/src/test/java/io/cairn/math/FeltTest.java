@@ -237,6 +237,23 @@ class FeltTest {
   }
 
   @Test
+  void randomIsCanonicalAndSpreadOverTheField() {
+    Random rnd = new Random(9);
+    int aboveHalf = 0;
+    int topBitSet = 0;
+    for (int i = 0; i < 2000; i++) {
+      BigInteger v = Felt.random(rnd).toBigInteger();
+      assertTrue(v.signum() >= 0 && v.compareTo(P) < 0);
+      aboveHalf += v.compareTo(P.shiftRight(1)) > 0 ? 1 : 0;
+      topBitSet += v.testBit(250) ? 1 : 0;
+    }
+    // about half of uniform draws fall in each half of [0, p) and have bit 250 set
+    assertTrue(aboveHalf > 900 && aboveHalf < 1100, "above half: " + aboveHalf);
+    assertTrue(topBitSet > 900 && topBitSet < 1100, "bit 250: " + topBitSet);
+    assertEquals(Felt.random(new Random(5)), Felt.random(new Random(5)));
+  }
+
+  @Test
   void textForms() {
     Felt f = Felt.of(BigInteger.valueOf(123456789).shiftLeft(100));
     assertEquals(BigInteger.valueOf(123456789).shiftLeft(100).toString(), f.toString());
