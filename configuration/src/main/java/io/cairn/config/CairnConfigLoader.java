@@ -3,6 +3,7 @@ package io.cairn.config;
 import io.cairn.config.SettingsReader.Setting;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,7 +125,7 @@ public final class CairnConfigLoader {
       if (in == null) {
         throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the classpath");
       }
-      defaults.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      defaults.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + DEFAULTS_RESOURCE, e);
     }
@@ -187,7 +189,7 @@ public final class CairnConfigLoader {
   private static Map<String, Setting> resolveReferences(
       Map<String, Setting> settings, List<ConfigProblem> problems) {
     Map<String, Setting> resolved = new HashMap<>();
-    for (Map.Entry<String, Setting> entry : settings.entrySet()) {
+    for (Map.Entry<String, Setting> entry : new TreeMap<>(settings).entrySet()) {
       Setting setting = entry.getValue();
       try {
         String value = resolve(setting.value(), settings, 0);
