@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * visible. So an oversized or broken upload never reaches the bucket, memory use does not depend on
  * the blob's size, and a blob that is already there is not sent again.
  *
+ * <p>One PutObject carries at most 5 GiB, so this store cannot hold larger blobs; Cairn's upload
+ * limits are far below that.
+ *
  * <p>The HTTP client is the SDK's {@code url-connection-client}, which keeps the SDK's Netty out of
  * a process that also runs Vert.x.
  */
