@@ -66,4 +66,21 @@ class TranscriptTest {
     assertEquals(nonce, new ProofOfWork(Keccak256.INSTANCE, state, 10).solve());
     assertEquals(8, ProofOfWork.leadingZeroBits(new byte[] {0, (byte) 0x80}));
   }
+
+  @Test
+  void sampledFeltsAreCanonicalDeterministicAndSpread() {
+    Transcript a = fresh();
+    Transcript b = fresh();
+    java.util.Set<io.cairn.math.Felt> seen = new java.util.HashSet<>();
+    boolean aboveHalf = false;
+    for (int i = 0; i < 200; i++) {
+      io.cairn.math.Felt x = a.sampleFelt();
+      assertEquals(x, b.sampleFelt());
+      assertTrue(x.toBigInteger().compareTo(io.cairn.math.Felt.MODULUS) < 0);
+      aboveHalf |= x.toBigInteger().testBit(250);
+      seen.add(x);
+    }
+    assertEquals(200, seen.size());
+    assertTrue(aboveHalf, "the top of the range must be reachable");
+  }
 }

@@ -76,6 +76,16 @@ class TamperTest {
   }
 
   @Test
+  void wrongPublicInputOfTheRapExample() {
+    StarkProof proof =
+        new StarkProver(TestProofs.FAST)
+            .prove(TestProofs.permutationAir(), TestProofs.permutationTrace(), CONTEXT);
+    Air other =
+        new io.cairn.air.examples.PermutationAir(32, TestProofs.PERMUTATION_START.add(Felt.ONE));
+    assertEquals(Kind.OOD_CONSTRAINT_MISMATCH, rejection(other, proof, CONTEXT));
+  }
+
+  @Test
   void proofForAnotherAir() {
     assertEquals(Kind.MALFORMED_PROOF, rejection(TestProofs.permutationAir(), PROOF, CONTEXT));
   }
