@@ -87,6 +87,7 @@ public final class CairoProverCli {
         o.addOption(required("proof", "the proof file"));
         o.addOption(value("output", "expected output felts (default: the proof's claim)"));
         o.addOption(value("min-bits", "least conjectured security accepted (default 128)"));
+        o.addOption(value("repeat", "verify this many times and report the best time"));
       }
       case "statement" -> o.addOption(required("proof", "the proof file"));
       default -> {
