@@ -1,0 +1,60 @@
+package io.cairn.client;
+
+import io.cairn.client.prefs.HostSensor;
+import io.cairn.client.prefs.Preferences;
+import io.cairn.client.prefs.SuspendReason;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/**
+ * Decides whether computing as a whole is suspended, and why: the donor's request, the time-of-day
+ * window, non-Cairn CPU load above suspend_cpu_usage (sampled about once a second), or the client's
+ * heap above the RAM preference.
+ */
+final class ActivityMonitor {
+  private static final long SAMPLE_MILLIS = 1000;
+
+  private final HostSensor sensor;
+  private final Clock clock;
+  private final ZoneId zone;
+  private long lastSample;
+  private double foreignLoad;
+
+  ActivityMonitor(HostSensor sensor, Clock clock) {
+    this.sensor = sensor;
+    this.clock = clock;
+    this.zone = clock.getZone();
+  }
+
+  /** The last foreign CPU load reading, 0..1. */
+  double foreignLoad() {
+    return foreignLoad;
+  }
+
+  /** The reason computing is suspended now, or null when it may run. */
+  SuspendReason reason(Preferences prefs, boolean suspendedByUser) {
+    long now = clock.millis();
+    if (now - lastSample >= SAMPLE_MILLIS) {
+      foreignLoad = sensor.foreignCpuLoad();
+      lastSample = now;
+    }
+    if (suspendedByUser) {
+      return SuspendReason.USER_REQ;
+    }
+    LocalTime t = clock.instant().atZone(zone).toLocalTime();
+    if (!prefs.inComputeWindow(t.toSecondOfDay() / 3600.0)) {
+      return SuspendReason.TIME_OF_DAY;
+    }
+    if (prefs.suspendCpuUsage() > 0 && foreignLoad * 100 > prefs.suspendCpuUsage()) {
+      return SuspendReason.CPU_USAGE;
+    }
+    Runtime rt = Runtime.getRuntime();
+    long used = rt.totalMemory() - rt.freeMemory();
+    double pct = sensor.userActive() ? prefs.ramMaxUsedBusyPct() : prefs.ramMaxUsedIdlePct();
+    if (used > sensor.totalMemoryBytes() * pct / 100) {
+      return SuspendReason.MEMORY;
+    }
+    return null;
+  }
+}
