@@ -1,0 +1,411 @@
+package io.cairn.client;
+
+import io.cairn.client.prefs.HostSensor;
+import io.cairn.client.prefs.Preferences;
+import io.cairn.client.prefs.PreferencesFile;
+import io.cairn.client.prefs.SuspendReason;
+import io.cairn.client.rpc.AccountKey;
+import io.cairn.client.rpc.HostCredentials;
+import io.cairn.client.rpc.HostDescription;
+import io.cairn.client.rpc.ServerApi;
+import io.cairn.client.rpc.ServerException;
+import io.cairn.client.state.ClientState;
+import io.cairn.client.state.ProjectState;
+import io.cairn.client.state.StateStore;
+import io.cairn.client.state.TaskPhase;
+import io.cairn.client.state.TaskState;
+import io.cairn.client.work.Backoff;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running core client: one state directory, any number of attached projects. {@link #start} loads
+ * the state, starts the scheduling loop (every {@code tickInterval}), the worker pool and the
+ * control channel; {@link #close} stops computing at the next pause point and saves the state. Many
+ * clients may run in one JVM (the end-to-end demo), each with its own directory.
+ *
+ * <p>The control methods ({@link #suspend}, {@link #abort}, {@link #setPreference}, ...) are what
+ * the control CLI reaches through {@link io.cairn.client.control.ControlServer}.
+ */
+public final class CoreClient implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CoreClient.class);
+  private static final long FLUSH_MILLIS = 10_000;
+
+  private final ClientSettings settings;
+  private final Path stateDir;
+  private final StateKeeper keeper;
+  private final PreferencesFile prefs;
+  private final ServerApi api;
+  private final HostDescription host;
+  private final ActivityMonitor activity;
+  private final Transfers transfers;
+  private final Workers workers;
+  private final WorkFetcher fetcher;
+  private final ScheduledExecutorService loop;
+  private final ExecutorService io;
+  private final ExecutorService cpu;
+  private final AtomicBoolean rpcInFlight = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile SuspendReason suspendReason;
+  private long lastFlush;
+
+  private CoreClient(ClientSettings settings, Path stateDir, HostSensor sensor) throws IOException {
+    this.settings = settings;
+    this.stateDir = stateDir;
+    Files.createDirectories(stateDir);
+    this.keeper =
+        new StateKeeper(new StateStore<>(stateDir.resolve("client_state.json"), ClientState.class));
+    this.prefs = new PreferencesFile(stateDir.resolve("global_prefs_override.json"));
+    this.api = new ServerApi(settings.rpcTimeout());
+    HostDescription local =
+        HostDescription.local(ClientSettings.VERSION, sensor.totalMemoryBytes());
+    this.host =
+        new HostDescription(
+            settings.hostName(),
+            local.platform(),
+            settings.cores(),
+            local.memoryBytes(),
+            ClientSettings.VERSION);
+    this.activity = new ActivityMonitor(sensor, settings.clock());
+    Random random = new Random();
+    this.io = Executors.newFixedThreadPool(3, threads("cairn-io", Thread.NORM_PRIORITY));
+    this.cpu =
+        Executors.newFixedThreadPool(
+            settings.cores(), threads("cairn-worker", Thread.MIN_PRIORITY));
+    this.transfers =
+        new Transfers(
+            keeper,
+            api,
+            new Backoff(settings.transferBackoffMin(), settings.transferBackoffMax(), random),
+            settings,
+            stateDir,
+            io);
+    this.workers = new Workers(keeper, settings, transfers, cpu, prefs::current);
+    this.fetcher =
+        new WorkFetcher(
+            keeper,
+            api,
+            new Backoff(settings.rpcBackoffMin(), settings.rpcBackoffMax(), random),
+            settings,
+            host);
+    this.loop =
+        Executors.newSingleThreadScheduledExecutor(
+            threads("cairn-scheduler", Thread.NORM_PRIORITY));
+  }
+
+  /** Starts a client on {@code stateDir} (created if missing). */
+  public static CoreClient start(ClientSettings settings, Path stateDir) throws IOException {
+    CoreClient c = new CoreClient(settings, stateDir, settings.sensor().get());
+    c.keeper.update(s -> {}); // the directory is usable and the state file exists
+    c.loop.scheduleWithFixedDelay(
+        c::tickSafely, 0, settings.tickInterval().toMillis(), TimeUnit.MILLISECONDS);
+    log.info("Cairn client started in {}", stateDir);
+    return c;
+  }
+
+  private static java.util.concurrent.ThreadFactory threads(String name, int priority) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      t.setPriority(priority);
+      return t;
+    };
+  }
+
+  private void tickSafely() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      log.error("scheduling pass failed; trying again next tick", e);
+    }
+  }
+
+  private void tick() {
+    if (closed.get()) {
+      return;
+    }
+    Preferences p = prefs.poll();
+    SuspendReason reason = activity.reason(p, keeper.read(s -> s.suspendedByUser));
+    suspendReason = reason;
+    workers.tick(p, reason);
+    transfers.tick();
+    boolean diskFull = p.diskMaxUsedGb() > 0 && DiskUsage.bytes(stateDir) > p.diskMaxUsedGb() * 1e9;
+    for (String url : keeper.read(s -> s.projects.stream().map(x -> x.url).toList())) {
+      if (rpcInFlight.compareAndSet(false, true)) {
+        io.execute(
+            () -> {
+              try {
+                fetcher.maybeRpc(url, p, diskFull);
+              } finally {
+                rpcInFlight.set(false);
+              }
+            });
+      }
+    }
+    forgetFinished();
+    long now = System.currentTimeMillis();
+    if (now - lastFlush > FLUSH_MILLIS) {
+      keeper.flushIfDirty();
+      lastFlush = now;
+    }
+  }
+
+  /** Drops reported tasks and their slots, and projects detached once their tasks are gone. */
+  private void forgetFinished() {
+    List<String> slots = new ArrayList<>();
+    boolean changed =
+        keeper.read(
+            s ->
+                s.projects.stream()
+                    .anyMatch(
+                        p ->
+                            (p.detachWhenDone && p.tasks.isEmpty())
+                                || p.tasks.stream().anyMatch(this::finished)));
+    if (!changed) {
+      return;
+    }
+    keeper.update(
+        s -> {
+          for (ProjectState p : s.projects) {
+            p.tasks.removeIf(
+                t -> {
+                  if (finished(t)) {
+                    slots.add(t.leaseId);
+                    return true;
+                  }
+                  return false;
+                });
+          }
+          s.projects.removeIf(p -> p.detachWhenDone && p.tasks.isEmpty());
+        });
+    for (String lease : slots) {
+      DiskUsage.deleteTree(transfers.slotDir(lease));
+    }
+  }
+
+  private boolean finished(TaskState t) {
+    return t.reportAcked
+        && (t.phase == TaskPhase.REPORTED || t.phase == TaskPhase.FAILED)
+        && !workers.isRunning(t.leaseId);
+  }
+
+  // ---- attach ----
+
+  /**
+   * Attaches to the project at {@code url} with an account key: pins the server's key, registers
+   * this host, and stores the credentials. Attaching again to the same URL is a no-op.
+   */
+  public void attach(String url, String accountKey) throws ServerException {
+    if (keeper.read(s -> s.project(url)) != null) {
+      return;
+    }
+    byte[] serverKey = api.serverKey(url);
+    HostCredentials creds = api.registerHost(url, accountKey, host);
+    keeper.update(
+        s -> {
+          if (s.project(url) != null) {
+            return;
+          }
+          ProjectState p = new ProjectState();
+          p.url = url;
+          p.accountKey = accountKey;
+          p.hostId = creds.hostId();
+          p.hostKey = creds.hostKey();
+          p.serverPublicKey = Base64.getEncoder().encodeToString(serverKey);
+          s.projects.add(p);
+        });
+    log.info("attached to {} as host {}", url, creds.hostId());
+  }
+
+  /** Attaches with the account's email and password (a new account key is looked up). */
+  public void attachWithPassword(String url, String email, String password) throws ServerException {
+    AccountKey key = api.lookupAccount(url, email, password);
+    attach(url, key.accountKey());
+  }
+
+  // ---- control ----
+
+  /** The status the control CLI shows. */
+  public ClientStatus status() {
+    long now = settings.clock().millis();
+    Preferences p = prefs.current();
+    return keeper.read(
+        s -> {
+          List<ClientStatus.Task> tasks = new ArrayList<>();
+          List<ClientStatus.Project> projects = new ArrayList<>();
+          for (ProjectState proj : s.projects) {
+            double sps = WorkBuffer.stepsPerSecond(proj, settings);
+            projects.add(
+                new ClientStatus.Project(
+                    proj.url,
+                    proj.hostId,
+                    proj.noMoreWork,
+                    proj.detachWhenDone,
+                    proj.rpcFailures,
+                    Math.max(0, proj.nextRpcMillis - now) / 1000,
+                    proj.lastMessage));
+            proj.tasks.stream()
+                .sorted(Comparator.comparingLong(t -> t.deadlineMillis))
+                .forEach(
+                    t ->
+                        tasks.add(
+                            new ClientStatus.Task(
+                                t.leaseId,
+                                proj.url,
+                                t.kind,
+                                t.phase.name(),
+                                workers.isActive(t.leaseId),
+                                t.suspendedByUser,
+                                t.fractionDone,
+                                t.elapsedMillis / 1000.0,
+                                t.phase.beforeProven() ? WorkBuffer.remainingSeconds(t, sps) : 0,
+                                t.checkpointSteps,
+                                t.reason)));
+          }
+          return new ClientStatus(
+              suspendReason == null ? null : suspendReason.name(),
+              activity.foreignLoad(),
+              p,
+              projects,
+              tasks);
+        });
+  }
+
+  /** Suspends all computing ({@code leaseId} null) or one task. */
+  public boolean suspend(String leaseId) {
+    return setSuspended(leaseId, true);
+  }
+
+  /** Resumes all computing ({@code leaseId} null) or one task. */
+  public boolean resume(String leaseId) {
+    return setSuspended(leaseId, false);
+  }
+
+  private boolean setSuspended(String leaseId, boolean value) {
+    AtomicBoolean found = new AtomicBoolean(leaseId == null);
+    keeper.update(
+        s -> {
+          if (leaseId == null) {
+            s.suspendedByUser = value;
+          } else {
+            s.projects.forEach(
+                p ->
+                    p.tasks.stream()
+                        .filter(t -> t.leaseId.equals(leaseId))
+                        .forEach(
+                            t -> {
+                              t.suspendedByUser = value;
+                              found.set(true);
+                            }));
+          }
+        });
+    return found.get();
+  }
+
+  /** Aborts a task: it stops and is reported ABANDONED. */
+  public boolean abort(String leaseId) {
+    if (workers.abort(leaseId)) {
+      return true;
+    }
+    AtomicBoolean found = new AtomicBoolean();
+    keeper.update(
+        s ->
+            s.projects.forEach(
+                p ->
+                    p.tasks.stream()
+                        .filter(t -> t.leaseId.equals(leaseId) && t.phase.beforeProven())
+                        .forEach(
+                            t -> {
+                              Transfers.fail(t, "ABANDONED", "aborted by the donor");
+                              found.set(true);
+                            })));
+    return found.get();
+  }
+
+  /** Sets one preference (BOINC name) and saves the preferences file. */
+  public Preferences setPreference(String name, String value) throws IOException {
+    Preferences next = prefs.current().with(name, value);
+    prefs.save(next);
+    return next;
+  }
+
+  /** Stops (or allows again) asking {@code url}, or every project when null, for new work. */
+  public void noMoreWork(String url, boolean value) {
+    keeper.update(
+        s ->
+            s.projects.stream()
+                .filter(p -> url == null || p.url.equals(url))
+                .forEach(p -> p.noMoreWork = value));
+  }
+
+  /**
+   * Detaches from {@code url}: unfinished tasks are abandoned and reported, then it is forgotten.
+   */
+  public boolean detach(String url) {
+    List<String> toAbort = new ArrayList<>();
+    boolean found =
+        keeper.read(
+            s -> {
+              ProjectState p = s.project(url);
+              if (p != null) {
+                p.tasks.stream()
+                    .filter(t -> t.phase.beforeProven())
+                    .forEach(t -> toAbort.add(t.leaseId));
+              }
+              return p != null;
+            });
+    toAbort.forEach(this::abort);
+    keeper.update(
+        s -> {
+          ProjectState p = s.project(url);
+          if (p != null) {
+            p.noMoreWork = true;
+            p.detachWhenDone = true;
+          }
+        });
+    return found;
+  }
+
+  /** The state directory. */
+  public Path stateDir() {
+    return stateDir;
+  }
+
+  /** The preferences in force. */
+  public Preferences preferences() {
+    return prefs.current();
+  }
+
+  /** Stops computing at the next pause points, saves the state, and stops every thread. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    loop.shutdownNow();
+    workers.quit(5_000);
+    io.shutdownNow();
+    cpu.shutdownNow();
+    try {
+      keeper.flushIfDirty();
+    } catch (RuntimeException e) {
+      log.warn("could not save the state at shutdown", e);
+    }
+    log.info("Cairn client in {} stopped", stateDir);
+  }
+}
