@@ -10,7 +10,8 @@ import java.util.Arrays;
  * fully reduced. That costs 32 bytes per element against about 80 for a {@code Felt[]}, and lets
  * the bulk kernels below run without allocating.
  *
- * <p>Not thread-safe; kernels that use several cores do so internally on disjoint ranges.
+ * <p>At most 2^28 elements (a Java array holds fewer than 2^31 limbs). Not thread-safe; kernels
+ * that use several cores do so internally on disjoint ranges.
  */
 public final class FeltVector {
   /** Limbs per element in {@link #limbs()}. */
