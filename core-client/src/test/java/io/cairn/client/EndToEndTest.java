@@ -1,0 +1,86 @@
+package io.cairn.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.blob.BlobKey;
+import io.cairn.cairo.air.CairoVerifier;
+import io.cairn.math.Felt;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole client against a real server: attach, fetch, verify, execute, prove, upload, report.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndTest {
+  private TestProject project;
+
+  @BeforeAll
+  void start() throws Exception {
+    project = new TestProject("client_e2e");
+  }
+
+  @AfterAll
+  void stop() {
+    project.close();
+  }
+
+  @Test
+  void provesEveryLeaseUploadsOnceAndReports(@TempDir Path stateDir) throws Exception {
+    byte[] program = TestProject.sumProgram();
+    long id = project.uploadProgram("sum", program, 100_000, false);
+    project.addInputGroups(id, List.of(10L, 20L, 30L));
+    try (CoreClient client = CoreClient.start(Clients.fast(new FixedSensor()).build(), stateDir)) {
+      client.attach(project.url(), project.accountKey());
+      client.attach(project.url(), project.accountKey()); // idempotent
+      Clients.await(
+          "three proofs uploaded and reported",
+          Duration.ofSeconds(90),
+          () -> {
+            try {
+              return project.queryLong("select count(*) from upload where kind = 'PROOF'") == 3
+                  && client.status().tasks().isEmpty();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      assertEquals(1, client.status().projects().size());
+    }
+    assertEquals(3, project.queryLong("select count(*) from lease"));
+    // every uploaded proof is a real one: it verifies for its lease, input and claimed output
+    try (Connection c = project.testDb.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select l.token, u.blob_key, g.id from upload u join lease l on l.id = u.lease_id"
+                    + " join input_group g on g.id = l.input_group_id")) {
+      int n = 0;
+      while (rs.next()) {
+        byte[] proof;
+        try (InputStream in = project.blobs.open(BlobKey.parse(rs.getString(2)))) {
+          proof = in.readAllBytes();
+        }
+        List<Felt> output = CairoVerifier.claimedOutput(proof);
+        long term = output.get(0).toBigInteger().longValueExact();
+        long k = Math.round((Math.sqrt(8.0 * term + 1) - 1) / 2);
+        assertEquals(term, k * (k + 1) / 2, "output is a triangular number");
+        CairoVerifier.verify(program, List.of(Felt.of(k)), output, rs.getString(1), 5, proof);
+        n++;
+      }
+      assertEquals(3, n);
+    }
+    assertTrue(Files.exists(stateDir.resolve("client_state.json")));
+  }
+}
