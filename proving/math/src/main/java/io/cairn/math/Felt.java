@@ -103,35 +103,14 @@ public final class Felt implements Comparable<Felt> {
   }
 
   /**
-   * Parses a canonical value written in decimal or, with a {@code 0x} prefix, in hexadecimal.
+   * Parses a canonical value written in decimal or, with a {@code 0x} prefix, in hexadecimal;
+   * surrounding whitespace is ignored.
    *
    * @throws NumberFormatException if the text is not such a number (a sign is not accepted)
    * @throws NonCanonicalFeltException if the number is p or more
    */
   public static Felt parse(String s) {
-    String t = s.trim();
-    BigInteger v;
-    if (t.startsWith("0x") || t.startsWith("0X")) {
-      v = parseDigits(t.substring(2), 16, s);
-    } else {
-      v = parseDigits(t, 10, s);
-    }
-    if (v.compareTo(MODULUS) >= 0) {
-      throw new NonCanonicalFeltException("not below the field prime: " + s);
-    }
-    return of(v);
-  }
-
-  private static BigInteger parseDigits(String digits, int radix, String original) {
-    if (digits.isEmpty()) {
-      throw new NumberFormatException("no digits in field element: \"" + original + "\"");
-    }
-    for (int i = 0; i < digits.length(); i++) {
-      if (Character.digit(digits.charAt(i), radix) < 0) {
-        throw new NumberFormatException("not a field element: \"" + original + "\"");
-      }
-    }
-    return new BigInteger(digits, radix);
+    return FeltText.parse(s);
   }
 
   /**
@@ -140,11 +119,7 @@ public final class Felt implements Comparable<Felt> {
    * @throws NonCanonicalFeltException if they denote p or more
    */
   public static Felt fromBytesBE(byte[] b, int off) {
-    long c3 = readLongBE(b, off);
-    long c2 = readLongBE(b, off + 8);
-    long c1 = readLongBE(b, off + 16);
-    long c0 = readLongBE(b, off + 24);
-    return fromCanonicalChecked(c0, c1, c2, c3);
+    return FeltBytes.decodeBE(b, off);
   }
 
   /**
@@ -153,20 +128,7 @@ public final class Felt implements Comparable<Felt> {
    * @throws NonCanonicalFeltException if they denote p or more
    */
   public static Felt fromBytesLE(byte[] b, int off) {
-    long c0 = readLongLE(b, off);
-    long c1 = readLongLE(b, off + 8);
-    long c2 = readLongLE(b, off + 16);
-    long c3 = readLongLE(b, off + 24);
-    return fromCanonicalChecked(c0, c1, c2, c3);
-  }
-
-  private static Felt fromCanonicalChecked(long c0, long c1, long c2, long c3) {
-    if (!Montgomery.isCanonical(c0, c1, c2, c3)) {
-      throw new NonCanonicalFeltException(
-          "encoded value is not below the field prime: 0x"
-              + Montgomery.fromLimbs(c0, c1, c2, c3).toString(16));
-    }
-    return fromCanonical(c0, c1, c2, c3);
+    return FeltBytes.decodeLE(b, off);
   }
 
   /** Returns the canonical value as 32 big-endian bytes. */
@@ -185,50 +147,12 @@ public final class Felt implements Comparable<Felt> {
 
   /** Writes the canonical value as 32 big-endian bytes into {@code dst[off..off+31]}. */
   public void writeBytesBE(byte[] dst, int off) {
-    long[] c = new long[4];
-    canonicalLimbs(c, 0);
-    for (int i = 0; i < 4; i++) {
-      writeLongBE(c[3 - i], dst, off + 8 * i);
-    }
+    FeltBytes.encodeBE(this, dst, off);
   }
 
   /** Writes the canonical value as 32 little-endian bytes into {@code dst[off..off+31]}. */
   public void writeBytesLE(byte[] dst, int off) {
-    long[] c = new long[4];
-    canonicalLimbs(c, 0);
-    for (int i = 0; i < 4; i++) {
-      writeLongLE(c[i], dst, off + 8 * i);
-    }
-  }
-
-  private static long readLongBE(byte[] b, int off) {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = (v << 8) | (b[off + i] & 0xFFL);
-    }
-    return v;
-  }
-
-  private static long readLongLE(byte[] b, int off) {
-    long v = 0;
-    for (int i = 7; i >= 0; i--) {
-      v = (v << 8) | (b[off + i] & 0xFFL);
-    }
-    return v;
-  }
-
-  private static void writeLongBE(long v, byte[] b, int off) {
-    for (int i = 7; i >= 0; i--) {
-      b[off + i] = (byte) v;
-      v >>>= 8;
-    }
-  }
-
-  private static void writeLongLE(long v, byte[] b, int off) {
-    for (int i = 0; i < 8; i++) {
-      b[off + i] = (byte) v;
-      v >>>= 8;
-    }
+    FeltBytes.encodeLE(this, dst, off);
   }
 
   /** Returns the canonical value in [0, p). */
