@@ -86,6 +86,29 @@ class FftTest {
     assertArrayEquals(Naive.evaluateOnCoset(coeffs, Felt.GENERATOR, 2 * n), cols.get(1).toArray());
   }
 
+  /** Transforms of different sizes run at once share the twiddle cache without interfering. */
+  @Test
+  void concurrentTransformsOfDifferentSizes() {
+    List<FeltVector> inputs = new java.util.ArrayList<>();
+    Random rnd = new Random(24);
+    for (int i = 0; i < 12; i++) {
+      inputs.add(FeltVector.of(Naive.randomFelts(rnd, 1 << (6 + i % 5))));
+    }
+    List<FeltVector> serial = inputs.stream().map(FeltVector::copy).toList();
+    serial.forEach(Fft::fft);
+    List<FeltVector> concurrent = inputs.parallelStream().map(FeltVector::copy).toList();
+    concurrent.parallelStream()
+        .forEach(
+            v -> {
+              Fft.fft(v);
+              Fft.ifft(v);
+              Fft.fft(v);
+            });
+    assertEquals(serial, concurrent);
+    Felt w = Felt.rootOfUnity(6);
+    assertEquals(Polynomial.of(inputs.get(0).toArray()).evaluate(w.pow(5)), serial.get(0).get(5));
+  }
+
   /**
    * Sizes that take the blocked and multi-threaded paths, checked against naive evaluation at a
    * sample of points (all of them would be O(n²)).
