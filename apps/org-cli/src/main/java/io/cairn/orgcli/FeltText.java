@@ -1,0 +1,74 @@
+package io.cairn.orgcli;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Field elements as the CLI reads them, with the server's rules: a decimal or {@code 0x}-hex
+ * integer in [0, P), P = 2^251 + 17·2^192 + 1. Lists are written {@code 1,2,3} or {@code [1, "2",
+ * "0x3"]}.
+ */
+public final class FeltText {
+  /** The Stark252 prime. */
+  public static final BigInteger PRIME =
+      BigInteger.ONE.shiftLeft(251).add(BigInteger.valueOf(17).shiftLeft(192)).add(BigInteger.ONE);
+
+  private FeltText() {}
+
+  /**
+   * Parses one felt.
+   *
+   * @throws IllegalArgumentException with a message for a person
+   */
+  public static BigInteger parse(String text) {
+    String t = text.trim();
+    if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+      t = t.substring(1, t.length() - 1).trim();
+    }
+    if (t.isEmpty() || t.length() > 80) {
+      throw new IllegalArgumentException("'" + abbreviate(t) + "' is not a field element");
+    }
+    BigInteger v;
+    try {
+      v =
+          t.startsWith("0x") || t.startsWith("0X")
+              ? new BigInteger(t.substring(2), 16)
+              : new BigInteger(t, 10);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + abbreviate(t) + "' is not a number");
+    }
+    if (v.signum() < 0 || v.compareTo(PRIME) >= 0) {
+      throw new IllegalArgumentException("'" + abbreviate(t) + "' is outside [0, P)");
+    }
+    return v;
+  }
+
+  /**
+   * Parses a list: comma-separated felts, optionally inside brackets; the empty list is {@code []}
+   * or the empty string.
+   */
+  public static List<BigInteger> parseList(String text) {
+    String t = text.trim();
+    if (t.startsWith("[") && t.endsWith("]")) {
+      t = t.substring(1, t.length() - 1).trim();
+    }
+    List<BigInteger> out = new ArrayList<>();
+    if (t.isEmpty()) {
+      return out;
+    }
+    String[] cells = t.split(",", -1);
+    for (int i = 0; i < cells.length; i++) {
+      try {
+        out.add(parse(cells[i]));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("element " + (i + 1) + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}
