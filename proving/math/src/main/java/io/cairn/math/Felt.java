@@ -176,6 +176,35 @@ public final class Felt implements Comparable<Felt> {
     return c[0];
   }
 
+  /**
+   * Returns the value read as a signed integer that fits a long: v if v &lt; 2^63, or v − p if p −
+   * v ≤ 2^63 (so p − 1 gives −1). Without {@link BigInteger}, for pointer offsets and the like.
+   *
+   * @throws ArithmeticException if neither v nor v − p fits in a long
+   */
+  public long toSignedLongExact() {
+    long[] c = new long[4];
+    canonicalLimbs(c, 0);
+    if ((c[1] | c[2] | c[3]) == 0 && c[0] >= 0) {
+      return c[0];
+    }
+    long[] n = new long[4];
+    Montgomery.sub(0, 0, 0, 0, c[0], c[1], c[2], c[3], n, 0); // p − v, as canonical limbs
+    if ((n[1] | n[2] | n[3]) == 0 && Long.compareUnsigned(n[0], Long.MIN_VALUE) <= 0) {
+      return -n[0]; // 2^63 wraps to Long.MIN_VALUE, which is −2^63
+    }
+    throw new ArithmeticException("field element is not a signed long: " + this);
+  }
+
+  /**
+   * Returns the value read as a signed integer in (−p/2, p/2]: v if v ≤ (p − 1)/2, else v − p
+   * (cairo-lang's {@code as_int}).
+   */
+  public BigInteger toSignedBigInteger() {
+    BigInteger v = toBigInteger();
+    return v.compareTo(MODULUS.shiftRight(1)) > 0 ? v.subtract(MODULUS) : v;
+  }
+
   // ---------------------------------------------------------------- predicates
 
   public boolean isZero() {

@@ -177,6 +177,35 @@ class FeltTest {
   }
 
   @Test
+  void signedReadings() {
+    BigInteger twoTo63 = BigInteger.ONE.shiftLeft(63);
+    for (long v :
+        new long[] {0, 1, -1, 42, -42, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1}) {
+      assertEquals(v, Felt.of(v).toSignedLongExact());
+      assertEquals(BigInteger.valueOf(v), Felt.of(v).toSignedBigInteger());
+    }
+    // 2^63 is not a signed long; -(2^63) - 1 is not either
+    assertThrows(ArithmeticException.class, () -> Felt.of(twoTo63).toSignedLongExact());
+    assertThrows(
+        ArithmeticException.class,
+        () -> Felt.of(twoTo63.negate().subtract(BigInteger.ONE)).toSignedLongExact());
+    assertThrows(ArithmeticException.class, () -> Felt.of(P.shiftRight(1)).toSignedLongExact());
+    BigInteger half = P.shiftRight(1);
+    assertEquals(half, Felt.of(half).toSignedBigInteger());
+    assertEquals(half.negate(), Felt.of(half.add(BigInteger.ONE)).toSignedBigInteger());
+    for (BigInteger a : samples(10, 20)) {
+      BigInteger expected = a.compareTo(half) > 0 ? a.subtract(P) : a;
+      assertEquals(expected, Felt.of(a).toSignedBigInteger());
+      boolean fits = expected.bitLength() <= 63;
+      if (fits) {
+        assertEquals(expected.longValueExact(), Felt.of(a).toSignedLongExact());
+      } else {
+        assertThrows(ArithmeticException.class, () -> Felt.of(a).toSignedLongExact());
+      }
+    }
+  }
+
+  @Test
   void ofBigIntegerReduces() {
     assertEquals(Felt.ZERO, Felt.of(P));
     assertEquals(Felt.ONE, Felt.of(P.add(BigInteger.ONE)));
