@@ -3,9 +3,9 @@ package io.cairn.cairo.air;
 import io.cairn.cairo.air.constraints.CairoChallenges;
 import io.cairn.math.Felt;
 import io.cairn.math.FeltVector;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Builds the aux columns from the main trace once the challenges are drawn (prover side): the
@@ -29,6 +29,9 @@ final class AuxTraceBuilder {
     return List.of(aux);
   }
 
+  /** Addresses must stay below 2^34 so that (address, index) packs into one sortable long. */
+  private static final int INDEX_BITS = 29;
+
   private static void buildMemory(
       CairoColumns c,
       List<FeltVector> main,
@@ -40,18 +43,20 @@ final class AuxTraceBuilder {
     int total = (n - 1) * k;
     Felt z = ch[CairoChallenges.MEMORY_Z];
     Felt alpha = ch[CairoChallenges.MEMORY_ALPHA];
-    Felt[] numerators = new Felt[total];
-    List<MemoryCell> sorted = new ArrayList<>(total);
+    FeltVector numerators = new FeltVector(total);
+    long[] keys = new long[total];
+    int kept = 0;
     int dummies = 0;
     for (int r = 0; r < n - 1; r++) {
       for (int j = 0; j < k; j++) {
         Felt a = main.get(c.memoryAddress(j)).get(r);
         Felt v = main.get(c.memoryValue(j)).get(r);
-        numerators[r * k + j] = z.sub(a.add(alpha.mul(v)));
+        int index = r * k + j;
+        numerators.set(index, z.sub(a.add(alpha.mul(v))));
         if (a.isZero() && v.isZero() && dummies < publicMemory.size()) {
           dummies++;
         } else {
-          sorted.add(new MemoryCell(a.toLongExact(), v));
+          keys[kept++] = pack(a.toLongExact(), index);
         }
       }
     }
@@ -59,22 +64,35 @@ final class AuxTraceBuilder {
       throw new IllegalStateException(
           "the trace has " + dummies + " dummy accesses for " + publicMemory.size() + " cells");
     }
-    sorted.addAll(publicMemory);
-    sorted.sort((x, y) -> Long.compare(x.address(), y.address()));
-    Felt[] denominators = new Felt[total];
-    for (int i = 0; i < total; i++) {
-      MemoryCell cell = sorted.get(i);
-      Felt a = Felt.of(cell.address());
-      aux[c.sortedAddress(i % k)].set(i / k, a);
-      aux[c.sortedValue(i % k)].set(i / k, cell.value());
-      denominators[i] = z.sub(a.add(alpha.mul(cell.value())));
+    for (int p = 0; p < publicMemory.size(); p++) {
+      keys[kept++] = pack(publicMemory.get(p).address(), total + p);
     }
-    MemoryCell last = sorted.get(total - 1);
+    Arrays.sort(keys);
+    FeltVector denominators = new FeltVector(total);
+    long mask = (1L << INDEX_BITS) - 1;
+    for (int i = 0; i < total; i++) {
+      int index = (int) (keys[i] & mask);
+      Felt a = Felt.of(keys[i] >>> INDEX_BITS);
+      Felt v =
+          index < total
+              ? main.get(c.memoryValue(index % k)).get(index / k)
+              : publicMemory.get(index - total).value();
+      aux[c.sortedAddress(i % k)].set(i / k, a);
+      aux[c.sortedValue(i % k)].set(i / k, v);
+      denominators.set(i, z.sub(a.add(alpha.mul(v))));
+    }
     for (int j = 0; j < k; j++) {
-      aux[c.sortedAddress(j)].set(n - 1, Felt.of(last.address()));
-      aux[c.sortedValue(j)].set(n - 1, last.value());
+      aux[c.sortedAddress(j)].set(n - 1, aux[c.sortedAddress(k - 1)].get(n - 2));
+      aux[c.sortedValue(j)].set(n - 1, aux[c.sortedValue(k - 1)].get(n - 2));
     }
     fillProduct(aux, c::memoryProduct, k, n, numerators, denominators);
+  }
+
+  private static long pack(long address, int index) {
+    if (address < 0 || address >= 1L << (63 - INDEX_BITS)) {
+      throw new IllegalStateException("memory address out of the provable range: " + address);
+    }
+    return address << INDEX_BITS | index;
   }
 
   private static void buildRangeCheck(
@@ -82,19 +100,19 @@ final class AuxTraceBuilder {
     int k = c.rangeCheckSlots();
     int total = (n - 1) * k;
     Felt[] values = new Felt[total];
-    Felt[] numerators = new Felt[total];
+    FeltVector numerators = new FeltVector(total);
     for (int r = 0; r < n - 1; r++) {
       for (int j = 0; j < k; j++) {
         Felt v = main.get(c.rangeChecked(j)).get(r);
         values[r * k + j] = v;
-        numerators[r * k + j] = z.sub(v);
+        numerators.set(r * k + j, z.sub(v));
       }
     }
     Felt[] sorted = sortSmallFirst(values);
-    Felt[] denominators = new Felt[total];
+    FeltVector denominators = new FeltVector(total);
     for (int i = 0; i < total; i++) {
       aux[c.sortedRangeChecked(i % k)].set(i / k, sorted[i]);
-      denominators[i] = z.sub(sorted[i]);
+      denominators.set(i, z.sub(sorted[i]));
     }
     for (int j = 0; j < k; j++) {
       aux[c.sortedRangeChecked(j)].set(n - 1, sorted[total - 1]);
@@ -141,16 +159,17 @@ final class AuxTraceBuilder {
    */
   private static void fillProduct(
       FeltVector[] aux,
-      java.util.function.IntUnaryOperator column,
+      IntUnaryOperator column,
       int k,
       int n,
-      Felt[] numerators,
-      Felt[] denominators) {
-    Felt[] inverses = Felt.batchInverse(denominators);
+      FeltVector numerators,
+      FeltVector denominators) {
+    denominators.invertInPlace();
+    numerators.mulInPlace(denominators);
     Felt running = Felt.ONE;
-    for (int i = 0; i < numerators.length; i++) {
+    for (int i = 0; i < numerators.length(); i++) {
       aux[column.applyAsInt(i % k)].set(i / k, running);
-      running = running.mul(numerators[i]).mul(inverses[i]);
+      running = running.mul(numerators.get(i));
     }
     for (int j = 0; j < k; j++) {
       aux[column.applyAsInt(j)].set(n - 1, running);
