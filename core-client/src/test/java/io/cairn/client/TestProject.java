@@ -116,12 +116,20 @@ final class TestProject implements AutoCloseable {
   /** Uploads a program; returns its id. */
   long uploadProgram(String name, byte[] json, long maxSteps, boolean executionOnly)
       throws Exception {
+    return uploadProgram(name, json, maxSteps, executionOnly, 5);
+  }
+
+  /** Uploads a program with {@code maxAttempts} per input group; returns its id. */
+  long uploadProgram(
+      String name, byte[] json, long maxSteps, boolean executionOnly, int maxAttempts)
+      throws Exception {
     String boundary = "cairn-" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     field(body, boundary, "name", name);
     field(body, boundary, "max_steps", Long.toString(maxSteps));
     field(body, boundary, "lease_timeout_seconds", "3600");
     field(body, boundary, "execution_only", Boolean.toString(executionOnly));
+    field(body, boundary, "max_attempts", Integer.toString(maxAttempts));
     body.writeBytes(
         ("--"
                 + boundary

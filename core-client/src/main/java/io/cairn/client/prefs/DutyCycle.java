@@ -16,6 +16,7 @@ public final class DutyCycle {
   private final DoubleSupplier limitPct;
   private final Nanos clock;
   private long runningSince;
+  private volatile long throttledNanos;
 
   /** Reads time and sleeps; tests give a fake one. */
   public interface Nanos {
@@ -45,6 +46,11 @@ public final class DutyCycle {
     this.runningSince = clock.now();
   }
 
+  /** The total time this worker has slept for throttling, nanoseconds. */
+  public long throttledNanos() {
+    return throttledNanos;
+  }
+
   /** Restarts the run interval (after any other pause). */
   public void restart() {
     runningSince = clock.now();
@@ -61,7 +67,9 @@ public final class DutyCycle {
     if (ran < PERIOD_NANOS * limit / 100) {
       return;
     }
-    clock.sleep((long) (ran * (100 - limit) / limit));
+    long pause = (long) (ran * (100 - limit) / limit);
+    clock.sleep(pause);
+    throttledNanos += pause;
     runningSince = clock.now();
   }
 }

@@ -45,6 +45,11 @@ public final class TaskControl {
     notifyAll();
   }
 
+  /** The time the worker has slept for CPU throttling, nanoseconds. */
+  public long throttledNanos() {
+    return dutyCycle.throttledNanos();
+  }
+
   /** Whether the worker is waiting at a pause point right now. */
   public boolean paused() {
     return paused;

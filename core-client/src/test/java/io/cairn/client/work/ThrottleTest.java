@@ -1,0 +1,92 @@
+package io.cairn.client.work;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.cairo.vm.RunConfig;
+import io.cairn.cairo.vm.program.CairoProgram;
+import io.cairn.client.prefs.DutyCycle;
+import io.cairn.math.Felt;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * cpu_usage_limit at 50 %: a worker running the VM uses about half the CPU time it uses unthrottled
+ * (measured with ThreadMXBean over a few seconds; the ratio, not the absolute share, is checked,
+ * because other processes share this machine's cores).
+ */
+class ThrottleTest {
+  @TempDir Path slot;
+
+  private double lastRunFraction;
+
+  /** Runs the VM for {@code millis} under {@code limit} %; returns CPU seconds per wall second. */
+  private double cpuShare(CairoProgram program, double limit, long millis) throws Exception {
+    TaskControl control = new TaskControl(() -> limit, DutyCycle.Nanos.SYSTEM);
+    AtomicLong cpuNanos = new AtomicLong();
+    AtomicLong wallNanos = new AtomicLong();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Thread worker =
+        new Thread(
+            () -> {
+              long cpu0 = threads.getCurrentThreadCpuTime();
+              long wall0 = System.nanoTime();
+              try {
+                VmExecution.run(
+                    program,
+                    RunConfig.proof().withInput(List.of(Felt.of(1L << 40))).withTrace(false),
+                    1L << 40,
+                    slot.resolve("l" + limit),
+                    1L << 40,
+                    control,
+                    new VmExecution.Listener() {
+                      @Override
+                      public void progress(long steps) {}
+
+                      @Override
+                      public void checkpointed(long steps) {}
+                    });
+              } catch (TaskStoppedException e) {
+                assertEquals(TaskStoppedException.Why.QUITTING, e.why());
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              cpuNanos.set(threads.getCurrentThreadCpuTime() - cpu0);
+              wallNanos.set(System.nanoTime() - wall0);
+            },
+            "throttled-worker");
+    worker.setPriority(Thread.MIN_PRIORITY);
+    worker.start();
+    Thread.sleep(millis);
+    control.quit();
+    worker.join();
+    lastRunFraction = 1 - control.throttledNanos() / (double) wallNanos.get();
+    return cpuNanos.get() / (double) wallNanos.get();
+  }
+
+  @Test
+  void fiftyPercentLimitHalvesTheWorkersCpuTime() throws Exception {
+    CairoProgram program = VmExecutionTest.sum();
+    // interleaved rounds, so that a change in the machine's other load hits both modes alike
+    double full = 0;
+    double half = 0;
+    for (int round = 0; round < 2; round++) {
+      full += cpuShare(program, 100, 1200) / 2;
+      System.gc();
+      half += cpuShare(program, 50, 2750) / 2; // ends inside a pause: whole periods
+      assertEquals(0.5, lastRunFraction, 0.1, "the worker ran half of the wall time");
+      System.gc();
+    }
+    System.out.printf("CPU share unthrottled %.2f, at cpu_usage_limit=50 %.2f%n", full, half);
+    assertTrue(full > 0.05, "the worker ran: " + full);
+    assertTrue(half < 0.65, "at most about half a core: " + half);
+    // On an idle machine the ratio is 0.5; when other processes compete for the cores, the
+    // scheduler gives a thread that sleeps half the time a larger share while it runs.
+    assertTrue(half / full > 0.3 && half / full < 0.8, "throttled/unthrottled = " + half / full);
+  }
+}
