@@ -81,4 +81,9 @@ public final class CairoVerifier {
   public static List<Felt> claimedOutput(byte[] proof) throws CairoVerificationException {
     return CairoProofFile.decode(proof).output();
   }
+
+  /** The step count a proof file claims (bound by the proof once it verifies). */
+  public static long claimedSteps(byte[] proof) throws CairoVerificationException {
+    return CairoProofFile.decode(proof).claim().steps();
+  }
 }

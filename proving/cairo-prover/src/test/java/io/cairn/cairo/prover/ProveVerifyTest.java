@@ -11,6 +11,7 @@ import io.cairn.cairo.air.CairoVerificationException;
 import io.cairn.cairo.air.CairoVerifier;
 import io.cairn.cairo.air.UnsupportedBuiltinException;
 import io.cairn.cairo.prover.CairoProvingJob.Stage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Cairo programs proven by {@link CairoProver} and checked by {@link CairoVerifier}. */
@@ -28,6 +29,20 @@ class ProveVerifyTest {
     assertEquals(felts(55), r.output());
     assertEquals(r.output(), CairoVerifier.claimedOutput(r.proof()));
     CairoVerifier.verify(json, felts(10), r.output(), LEASE, TEST_MIN_BITS, r.proof());
+  }
+
+  @Test
+  void programWithoutBuiltinsOrInputProofVerifies() throws Exception {
+    byte[] json = TestPrograms.json("square");
+    CairoProofResult r = new CairoProver(TEST_OPTIONS).prove(json, List.of(), LEASE);
+    assertEquals(List.of(), r.output());
+    assertEquals(r.steps(), CairoVerifier.claimedSteps(r.proof()));
+    CairoVerifier.verify(json, List.of(), List.of(), LEASE, TEST_MIN_BITS, r.proof());
+    CairoVerificationException e =
+        assertThrows(
+            CairoVerificationException.class,
+            () -> CairoVerifier.verify(json, felts(1), List.of(), LEASE, TEST_MIN_BITS, r.proof()));
+    assertEquals(CairoVerificationException.Kind.INCONSISTENT_CLAIM, e.kind());
   }
 
   @Test
