@@ -129,11 +129,11 @@ public final class ProofCodec {
     }
 
     void rows(List<Felt> values, BatchOpening opening) {
-      felts(values);
-      out.writeBytes(ByteBuffer.allocate(2).putShort((short) opening.siblings().size()).array());
       if (opening.siblings().size() > 0xffff) {
         throw new IllegalArgumentException("opening too large for the encoding");
       }
+      felts(values);
+      out.writeBytes(ByteBuffer.allocate(2).putShort((short) opening.siblings().size()).array());
       opening.siblings().forEach(this::digest);
     }
   }

@@ -1,6 +1,7 @@
 package io.cairn.fri;
 
 import io.cairn.math.Felt;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -47,7 +48,7 @@ final class Folding {
   }
 
   /** Evaluates {@code coefficients} (lowest degree first) at {@code x} by Horner's rule. */
-  static Felt evaluate(java.util.List<Felt> coefficients, Felt x) {
+  static Felt evaluate(List<Felt> coefficients, Felt x) {
     Felt acc = Felt.ZERO;
     for (int i = coefficients.size() - 1; i >= 0; i--) {
       acc = acc.mul(x).add(coefficients.get(i));
