@@ -46,6 +46,14 @@ class ProveVerifyTest {
   }
 
   @Test
+  void programWithAHintSegmentProofVerifies() throws Exception {
+    byte[] json = TestPrograms.json("alloc_output");
+    CairoProofResult r = new CairoProver(TEST_OPTIONS).prove(json, felts(20), LEASE);
+    assertEquals(felts(41), r.output());
+    CairoVerifier.verify(json, felts(20), r.output(), LEASE, TEST_MIN_BITS, r.proof());
+  }
+
+  @Test
   void rangeCheckBuiltinProofVerifies() throws Exception {
     byte[] json = TestPrograms.json("sum_of_squares");
     CairoProofResult r = new CairoProver(TEST_OPTIONS).prove(json, felts(3, 4), LEASE);
