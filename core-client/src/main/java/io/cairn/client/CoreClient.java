@@ -317,11 +317,8 @@ public final class CoreClient implements AutoCloseable {
     return found.get();
   }
 
-  /** Aborts a task: it stops and is reported ABANDONED. */
+  /** Aborts a task: it stops at its next pause point and is reported ABANDONED. */
   public boolean abort(String leaseId) {
-    if (workers.abort(leaseId)) {
-      return true;
-    }
     AtomicBoolean found = new AtomicBoolean();
     keeper.update(
         s ->
@@ -334,6 +331,7 @@ public final class CoreClient implements AutoCloseable {
                               Transfers.fail(t, "ABANDONED", "aborted by the donor");
                               found.set(true);
                             })));
+    workers.abort(leaseId);
     return found.get();
   }
 

@@ -148,6 +148,9 @@ final class Workers implements TaskHost {
   public void enterPhase(TaskState task, TaskPhase phase) {
     keeper.update(
         s -> {
+          if (task.phase == TaskPhase.FAILED) {
+            return; // aborted meanwhile: the worker stops at its next pause point
+          }
           task.phase = phase;
           if (phase == TaskPhase.PROVEN) {
             task.fractionDone = 1;
@@ -173,6 +176,9 @@ final class Workers implements TaskHost {
   public void executed(TaskState task, long steps, List<String> output) {
     keeper.update(
         s -> {
+          if (task.phase == TaskPhase.FAILED) {
+            return;
+          }
           task.steps = steps;
           task.output = new ArrayList<>(output);
           task.phase = TaskPhase.EXECUTED;
@@ -191,7 +197,12 @@ final class Workers implements TaskHost {
 
   @Override
   public void failed(TaskState task, String outcome, String reason) {
-    keeper.update(s -> Transfers.fail(task, outcome, reason));
+    keeper.update(
+        s -> {
+          if (task.phase != TaskPhase.FAILED) {
+            Transfers.fail(task, outcome, reason);
+          }
+        });
   }
 
   @Override
