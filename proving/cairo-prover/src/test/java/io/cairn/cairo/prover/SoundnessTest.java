@@ -97,6 +97,33 @@ class SoundnessTest {
   }
 
   @Test
+  void malformedProgramIsRejected() {
+    byte[] broken = java.util.Arrays.copyOf(program, program.length / 2);
+    assertEquals(
+        Kind.INVALID_PROGRAM,
+        rejection(
+            () ->
+                CairoVerifier.verify(
+                    broken, felts(9), felts(34), LEASE, TEST_MIN_BITS, proof.proof())));
+  }
+
+  @Test
+  void programWithAnUnconstrainedBuiltinIsRejected() {
+    byte[] pedersen =
+        TestPrograms.json(
+            "fibonacci",
+            s ->
+                s.replace("%builtins output", "%builtins output pedersen")
+                    .replace("{output_ptr: felt*}", "{output_ptr: felt*, pedersen_ptr: felt*}"));
+    assertEquals(
+        Kind.UNSUPPORTED_BUILTIN,
+        rejection(
+            () ->
+                CairoVerifier.verify(
+                    pedersen, felts(9), felts(34), LEASE, TEST_MIN_BITS, proof.proof())));
+  }
+
+  @Test
   void forgedClaimsAreRejected() throws Exception {
     CairoProofFile file = CairoProofFile.decode(proof.proof());
     ExecutionClaim c = file.claim();
