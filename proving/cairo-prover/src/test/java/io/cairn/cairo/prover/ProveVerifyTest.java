@@ -89,6 +89,35 @@ class ProveVerifyTest {
   }
 
   @Test
+  void mainReturningMoreThanItsBuiltinsIsUnprovable() {
+    byte[] json =
+        TestPrograms.json(
+            "fibonacci",
+            s ->
+                s.replace(
+                        "(input_len: felt, input: felt*) {",
+                        "(input_len: felt, input: felt*) -> (r: felt) {")
+                    .replace(
+                        "// return output_ptr + 1\n    ret",
+                        "// return output_ptr + 1\n    [ap] = 7, ap++\n    ret"));
+    CairoProvingException e =
+        assertThrows(
+            CairoProvingException.class,
+            () -> new CairoProver(TEST_OPTIONS).prove(json, felts(3), LEASE));
+    assertEquals(CairoProvingException.Kind.UNPROVABLE, e.kind());
+  }
+
+  @Test
+  void failedRunIsReportedAsSuch() {
+    byte[] json = TestPrograms.json("fibonacci");
+    CairoProvingException e =
+        assertThrows(
+            CairoProvingException.class,
+            () -> new CairoProver(TEST_OPTIONS).prove(json, List.of(), LEASE));
+    assertEquals(CairoProvingException.Kind.EXECUTION_FAILED, e.kind());
+  }
+
+  @Test
   void pausedJobEqualsTheUninterruptedProof() throws Exception {
     byte[] json = TestPrograms.json("fibonacci");
     CairoProofResult straight = new CairoProver(TEST_OPTIONS).prove(json, felts(7), LEASE);
