@@ -14,7 +14,8 @@ import java.util.List;
  * The verifier's view of a compiled Cairo 0 program: just what the statement needs. It is read from
  * the {@code cairo-compile} JSON (proof mode) without the VM: the bytecode ({@code data}), the
  * declared builtins, the pcs of {@code __start__} and {@code __end__}, and whether {@code main}
- * takes Cairn's explicit input {@code (input_len, input)}.
+ * takes Cairn's explicit input {@code (input_len, input)}. {@code __end__} must be {@code jmp rel
+ * 0}: the AIR pins pc there at the last step and relies on the run staying there afterwards.
  *
  * @param bytecode the program words, loaded at relocated addresses 1, 2, …
  * @param builtins the declared builtins in order
@@ -29,6 +30,10 @@ public record ProvableProgram(
   public static final List<String> SUPPORTED_BUILTINS = List.of("output", "range_check");
 
   private static final BigInteger PRIME = Felt.MODULUS;
+
+  /** The encoding of {@code jmp rel 0}'s instruction word (its immediate 0 follows). */
+  private static final Felt JMP_REL_0 = Felt.of(0x010780017fff7fffL);
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
@@ -85,8 +90,12 @@ public record ProvableProgram(
               + args
               + " cells");
     }
-    if (start >= data.size() || end >= data.size()) {
+    if (start >= data.size() || end + 1 >= data.size()) {
       throw new CairoStatementException("proof-mode entry points lie outside the bytecode");
+    }
+    if (!data.get(end).equals(JMP_REL_0) || !data.get(end + 1).isZero()) {
+      throw new CairoStatementException(
+          "__end__ must be 'jmp rel 0', so the run stays there once it arrives");
     }
     return new ProvableProgram(data, builtins, start, end, args == 2);
   }

@@ -82,6 +82,11 @@ class StatementTest {
         CairoStatementException.class,
         () -> ProvableProgram.fromJson(new String(json("", 0)).replace(PRIME, "0x7").getBytes()));
     assertThrows(CairoStatementException.class, () -> ProvableProgram.fromJson(json("", 3)));
+    assertThrows(
+        CairoStatementException.class,
+        () ->
+            ProvableProgram.fromJson(
+                new String(json("", 0)).replace("\"0x10780017fff7fff\"", "\"0x5\"").getBytes()));
   }
 
   @Test
