@@ -1,5 +1,7 @@
 package io.cairn.daemon.assimilator;
 
+import static io.cairn.schema.jooq.Tables.RESULT;
+
 import io.cairn.assimilator.ResultPlugin;
 import io.cairn.daemon.Daemon;
 import io.cairn.daemon.DaemonContext;
@@ -16,7 +18,9 @@ import org.jooq.DSLContext;
  * results with nothing pending.
  */
 public final class Assimilator implements Daemon {
+  private final DSLContext dsl;
   private final DaemonContext context;
+  private final AssimilatorSettings settings;
   private final PluginStage plugins;
   private final WebhookStage webhooks;
   private final FinishStage finish;
@@ -26,7 +30,9 @@ public final class Assimilator implements Daemon {
       DaemonContext context,
       AssimilatorSettings settings,
       List<ResultPlugin> plugins) {
+    this.dsl = dsl;
     this.context = context;
+    this.settings = settings;
     this.plugins = new PluginStage(dsl, context, settings, plugins);
     this.webhooks = new WebhookStage(dsl, context, settings);
     this.finish = new FinishStage(dsl, context, settings);
@@ -38,7 +44,9 @@ public final class Assimilator implements Daemon {
     long done = plugins.run(now);
     done += webhooks.run(context.clock().instant());
     done += finish.run(context.clock().instant());
-    return PassResult.did(done);
+    long backlog =
+        done < settings.batchSize() ? 0 : dsl.fetchCount(RESULT, RESULT.ASSIMILATED_AT.isNull());
+    return new PassResult(done, backlog);
   }
 
   @Override

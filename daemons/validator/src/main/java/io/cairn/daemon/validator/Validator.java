@@ -61,8 +61,12 @@ public final class Validator implements Daemon {
             .orderBy(UPLOAD.ID)
             .limit(settings.batchSize())
             .fetch(UPLOAD.ID);
-    return PassResult.did(
-        context.items().forEach(pending, id -> "upload " + id, this::validate).handled());
+    int handled = context.items().forEach(pending, id -> "upload " + id, this::validate).handled();
+    long backlog =
+        pending.size() < settings.batchSize()
+            ? 0
+            : dsl.fetchCount(UPLOAD, UPLOAD.STATE.eq("PENDING").and(UPLOAD.KIND.eq("PROOF")));
+    return new PassResult(handled, backlog);
   }
 
   private void validate(long uploadId) {
