@@ -1,5 +1,6 @@
 package io.cairn.client;
 
+import io.cairn.client.control.ControlServer;
 import io.cairn.client.prefs.HostSensor;
 import io.cairn.client.prefs.Preferences;
 import io.cairn.client.prefs.PreferencesFile;
@@ -23,6 +24,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,7 +62,9 @@ public final class CoreClient implements AutoCloseable {
   private final ExecutorService cpu;
   private final AtomicBoolean rpcInFlight = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile SuspendReason suspendReason;
+  private volatile ControlServer control;
   private long lastFlush;
 
   private CoreClient(ClientSettings settings, Path stateDir, HostSensor sensor) throws IOException {
@@ -107,14 +111,48 @@ public final class CoreClient implements AutoCloseable {
             threads("cairn-scheduler", Thread.NORM_PRIORITY));
   }
 
-  /** Starts a client on {@code stateDir} (created if missing). */
+  /**
+   * Starts a client on {@code stateDir} (created if missing), with its control channel on the
+   * loopback interface.
+   */
   public static CoreClient start(ClientSettings settings, Path stateDir) throws IOException {
     CoreClient c = new CoreClient(settings, stateDir, settings.sensor().get());
     c.keeper.update(s -> {}); // the directory is usable and the state file exists
+    c.control = ControlServer.start(c, settings.controlPort(), c::close);
     c.loop.scheduleWithFixedDelay(
         c::tickSafely, 0, settings.tickInterval().toMillis(), TimeUnit.MILLISECONDS);
     log.info("Cairn client started in {}", stateDir);
     return c;
+  }
+
+  /**
+   * Attaches the client directory {@code stateDir} to a project while no client runs on it (the
+   * launcher's {@code attach} when the daemon is down): with an account key, or with email and
+   * password when {@code accountKey} is null.
+   */
+  public static void attachOffline(
+      ClientSettings settings,
+      Path stateDir,
+      String url,
+      String accountKey,
+      String email,
+      String password)
+      throws IOException, ServerException {
+    CoreClient c = new CoreClient(settings, stateDir, settings.sensor().get());
+    try {
+      if (accountKey != null) {
+        c.attach(url, accountKey);
+      } else {
+        c.attachWithPassword(url, email, password);
+      }
+    } finally {
+      c.close();
+    }
+  }
+
+  /** Blocks until the client is closed (by {@link #close}, the control CLI's quit, or a signal). */
+  public void awaitClosed() throws InterruptedException {
+    stopped.await();
   }
 
   private static java.util.concurrent.ThreadFactory threads(String name, int priority) {
@@ -396,6 +434,9 @@ public final class CoreClient implements AutoCloseable {
       return;
     }
     loop.shutdownNow();
+    if (control != null) {
+      control.close();
+    }
     workers.quit(5_000);
     io.shutdownNow();
     cpu.shutdownNow();
@@ -405,5 +446,11 @@ public final class CoreClient implements AutoCloseable {
       log.warn("could not save the state at shutdown", e);
     }
     log.info("Cairn client in {} stopped", stateDir);
+    stopped.countDown();
+  }
+
+  /** The control channel's port (0 when it is not running). */
+  public int controlPort() {
+    return control == null ? 0 : control.port();
   }
 }
