@@ -10,8 +10,10 @@ import java.util.stream.IntStream;
  * <p>The evaluation domain of size n is ⟨ω_n⟩ = {ω_n^0, ..., ω_n^(n−1)} with ω_n = {@link
  * Felt#rootOfUnity}(log n); a coset is offset·⟨ω_n⟩. The transform is iterative Cooley–Tukey
  * (decimation in time): first all butterfly stages inside cache-sized blocks, then the wide stages
- * over the whole vector. Sizes from 2^{@value #PARALLEL_LOG_SIZE} on spread the work over the
- * common fork-join pool; smaller ones run on the calling thread.
+ * over the whole vector. The inverse transform is the forward one read at indices −i mod n, then
+ * scaled by 1/n, so both directions share one table of twiddle factors. Sizes from 2^{@value
+ * #PARALLEL_LOG_SIZE} on spread the work over the common fork-join pool; smaller ones run on the
+ * calling thread.
  */
 public final class Fft {
   /** log2 of the smallest size transformed on several threads. */
@@ -119,7 +121,7 @@ public final class Fft {
       return;
     }
     int logN = Integer.numberOfTrailingZeros(n);
-    long[] tw = Twiddles.forSize(logN, inverse).limbs;
+    long[] tw = Twiddles.atLeast(logN).limbs;
     long[] a = values.limbs();
     values.bitReversePermute();
     boolean parallel = logN >= PARALLEL_LOG_SIZE;
@@ -150,6 +152,21 @@ public final class Fft {
                 int per = (n / 2) / tasks;
                 wideStageRange(a, tw, half, task * per, (task + 1) * per, t);
               });
+    }
+    if (inverse) {
+      // the transform with ω^-1 is the one with ω read at index −i mod n
+      reverseTail(a, n);
+    }
+  }
+
+  /** Swaps elements i and n − i for 0 &lt; i &lt; n/2. */
+  private static void reverseTail(long[] a, int n) {
+    for (int i = 1, k = n - 1; i < k; i++, k--) {
+      for (int l = 0; l < 4; l++) {
+        long x = a[4 * i + l];
+        a[4 * i + l] = a[4 * k + l];
+        a[4 * k + l] = x;
+      }
     }
   }
 

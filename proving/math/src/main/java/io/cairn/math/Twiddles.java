@@ -1,55 +1,58 @@
 package io.cairn.math;
 
+import java.lang.ref.SoftReference;
 import java.util.stream.IntStream;
 
 /**
- * Twiddle factors for a radix-2 FFT of size n = 2^logN, laid out stage by stage: for each butterfly
- * half-width m (1, 2, ..., n/2) the m factors ω_{2m}^j, j &lt; m, sit contiguously at element
- * offset m, so each stage reads its factors sequentially. Element 0 is unused.
+ * The twiddle factors of the radix-2 FFT laid out stage by stage: for each butterfly half-width m =
+ * 1, 2, ..., N/2 the factors ω_(2m)^j, j &lt; m, sit contiguously at entry m + j, so every stage
+ * reads them sequentially. Entry 0 is unused.
  *
- * <p>The most recently built table for each direction is kept, so transforming many columns of one
- * size builds it once.
+ * <p>The factors of a stage do not depend on the transform size, so one table built for N serves
+ * every size n ≤ N, and both directions (the inverse transform reuses the forward factors, see
+ * {@link Fft}): interleaving interpolations and coset evaluations of different sizes never rebuilds
+ * it. It grows to the largest size requested, costs 32·N bytes (128 MiB for N = 2^22), and is held
+ * softly so that the collector may reclaim it between proofs.
  */
 final class Twiddles {
   private static final int PARALLEL_CHUNK = 1 << 14;
 
-  private static volatile Twiddles lastForward;
-  private static volatile Twiddles lastInverse;
+  private static volatile SoftReference<Twiddles> shared = new SoftReference<>(null);
 
-  final int logN;
-  final boolean inverse;
+  /** log2 of N. */
+  final int logMax;
 
-  /** Montgomery limbs, 4 per element, n elements. */
+  /** Montgomery limbs, 4 per entry, N entries. */
   final long[] limbs;
 
-  private Twiddles(int logN, boolean inverse, long[] limbs) {
-    this.logN = logN;
-    this.inverse = inverse;
+  private Twiddles(int logMax, long[] limbs) {
+    this.logMax = logMax;
     this.limbs = limbs;
   }
 
-  static Twiddles forSize(int logN, boolean inverse) {
-    Twiddles t = inverse ? lastInverse : lastForward;
-    if (t != null && t.logN == logN) {
+  /** Returns a table for transforms of size up to at least 2^logN. */
+  static Twiddles atLeast(int logN) {
+    Twiddles t = shared.get();
+    if (t != null && t.logMax >= logN) {
       return t;
     }
-    t = build(logN, inverse);
-    if (inverse) {
-      lastInverse = t;
-    } else {
-      lastForward = t;
+    synchronized (Twiddles.class) {
+      t = shared.get();
+      if (t == null || t.logMax < logN) {
+        t = build(Math.max(logN, t == null ? 0 : t.logMax));
+        shared = new SoftReference<>(t);
+      }
+      return t;
     }
-    return t;
   }
 
-  private static Twiddles build(int logN, boolean inverse) {
-    int n = 1 << logN;
+  private static Twiddles build(int logMax) {
+    int n = 1 << logMax;
     long[] tw = new long[Math.max(n, 2) * FeltVector.LIMBS];
     if (n >= 2) {
-      Felt w = Felt.rootOfUnity(logN);
-      Felt root = inverse ? w.inverse() : w;
+      Felt root = Felt.rootOfUnity(logMax);
       int half = n / 2;
-      // top stage: root^j for j < n/2 at offset n/2, computed in parallel chunks
+      // the top stage, ω_N^j for j < N/2 at entry N/2 + j, computed in parallel chunks
       int chunks = Math.max(1, half / PARALLEL_CHUNK);
       int per = half / chunks;
       IntStream.range(0, chunks)
@@ -66,7 +69,7 @@ final class Twiddles {
                   x = x.mul(root);
                 }
               });
-      // lower stages: ω_{2m}^j = ω_{4m}^{2j}
+      // the lower stages: ω_(2m)^j = ω_(4m)^(2j)
       for (int m = half / 2; m >= 1; m /= 2) {
         for (int j = 0; j < m; j++) {
           System.arraycopy(
@@ -74,6 +77,6 @@ final class Twiddles {
         }
       }
     }
-    return new Twiddles(logN, inverse, tw);
+    return new Twiddles(logMax, tw);
   }
 }
