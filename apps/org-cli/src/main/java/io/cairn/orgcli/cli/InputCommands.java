@@ -1,5 +1,6 @@
 package io.cairn.orgcli.cli;
 
+import io.cairn.orgcli.BadLocalInput;
 import io.cairn.orgcli.ExitCodes;
 import io.cairn.orgcli.FeltText;
 import io.cairn.orgcli.InputGroupsText;
@@ -128,6 +129,8 @@ final class InputCommands {
         return InputGroupsText.range(a, b, k);
       } catch (IllegalArgumentException e) {
         throw new UsageException("--range/--step: " + e.getMessage());
+      } catch (BadLocalInput e) {
+        throw new UsageException(e.getMessage());
       }
     }
   }
