@@ -17,17 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults with real processes: two transitioner JVMs work through 10,000 expired leases; one is
+ * Faults with real processes: two transitioner JVMs work through 6,000 expired leases; one is
  * killed with SIGKILL in the middle of a pass and restarted, and every backend connection of the
  * database is terminated meanwhile ({@code pg_terminate_backend}, standing in for a PostgreSQL
  * restart). Every lease must be expired exactly once (audit table), every attempt counted once.
  */
 class DaemonFaultTest {
-  private static final int N = 10_000;
+  private static final int N = 6_000;
   @TempDir Path dir;
 
   private static final String[] SMALL_PASSES = {
-    "-Dcairn.daemons.transitioner.batch-size=200",
+    "-Dcairn.daemons.transitioner.batch-size=150",
     "-Dcairn.daemons.transitioner.max-batches-per-pass=1"
   };
 
@@ -56,7 +56,7 @@ class DaemonFaultTest {
       Process a = ops.daemon("transitioner", "a", SMALL_PASSES);
       Process b = ops.daemon("transitioner", "b", SMALL_PASSES);
       try {
-        OpsScriptsTest.await("a first batch", Duration.ofSeconds(60), () -> expired(dsl) >= 500);
+        OpsScriptsTest.await("a first batch", Duration.ofSeconds(60), () -> expired(dsl) >= 300);
         System.out.printf("first batch after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         a.destroyForcibly().waitFor(); // SIGKILL, most likely inside a batch transaction
         long atKill = expired(dsl);

@@ -192,7 +192,7 @@ class TransitionerTest {
     long org = fx.organization("two-org");
     long program = fx.program(org, "p", "programs/" + "ab".repeat(32), 3);
     List<Long> hosts = List.of(fx.host(), fx.host(), fx.host());
-    int n = 3000;
+    int n = 1200;
     for (long host : hosts) {
       fx.bulkLeased(program, host, n / 3, T0);
     }
