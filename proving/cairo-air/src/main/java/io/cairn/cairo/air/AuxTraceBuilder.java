@@ -25,7 +25,9 @@ final class AuxTraceBuilder {
       aux[i] = new FeltVector(n);
     }
     buildMemory(c, main, challenges, publicMemory, aux, n);
-    buildRangeCheck(c, main, challenges[CairoChallenges.RANGE_CHECK_Z], aux, n);
+    for (RangeCheckArgument rc : c.rangeChecks()) {
+      buildRangeCheck(rc, main, challenges[CairoChallenges.RANGE_CHECK_Z], aux, n);
+    }
     return List.of(aux);
   }
 
@@ -96,14 +98,14 @@ final class AuxTraceBuilder {
   }
 
   private static void buildRangeCheck(
-      CairoColumns c, List<FeltVector> main, Felt z, FeltVector[] aux, int n) {
-    int k = c.rangeCheckSlots();
+      RangeCheckArgument rc, List<FeltVector> main, Felt z, FeltVector[] aux, int n) {
+    int k = rc.slots();
     int total = (n - 1) * k;
     Felt[] values = new Felt[total];
     FeltVector numerators = new FeltVector(total);
     for (int r = 0; r < n - 1; r++) {
       for (int j = 0; j < k; j++) {
-        Felt v = main.get(c.rangeChecked(j)).get(r);
+        Felt v = main.get(rc.column(j)).get(r);
         values[r * k + j] = v;
         numerators.set(r * k + j, z.sub(v));
       }
@@ -111,13 +113,13 @@ final class AuxTraceBuilder {
     Felt[] sorted = sortSmallFirst(values);
     FeltVector denominators = new FeltVector(total);
     for (int i = 0; i < total; i++) {
-      aux[c.sortedRangeChecked(i % k)].set(i / k, sorted[i]);
+      aux[rc.sorted(i % k)].set(i / k, sorted[i]);
       denominators.set(i, z.sub(sorted[i]));
     }
     for (int j = 0; j < k; j++) {
-      aux[c.sortedRangeChecked(j)].set(n - 1, sorted[total - 1]);
+      aux[rc.sorted(j)].set(n - 1, sorted[total - 1]);
     }
-    fillProduct(aux, c::rangeCheckProduct, k, n, numerators, denominators);
+    fillProduct(aux, rc::product, k, n, numerators, denominators);
   }
 
   /**

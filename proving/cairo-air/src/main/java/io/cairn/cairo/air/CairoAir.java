@@ -58,9 +58,11 @@ public final class CairoAir implements Air {
                 new RegisterUpdateConstraints(),
                 new OpcodeConstraints(),
                 new MemoryConstraints(columns),
-                MemoryConstraints.product(columns),
-                new RangeCheckConstraints(columns),
-                RangeCheckConstraints.product(columns)));
+                MemoryConstraints.product(columns)));
+    for (RangeCheckArgument argument : columns.rangeChecks()) {
+      fs.add(new RangeCheckConstraints(argument));
+      fs.add(RangeCheckConstraints.product(argument));
+    }
     if (columns.hasRangeCheckBuiltin()) {
       fs.add(new RangeCheckBuiltinConstraints());
     }
@@ -156,13 +158,15 @@ public final class CairoAir implements Air {
             challenges[CairoChallenges.MEMORY_ALPHA]);
     a.add(Assertion.aux(columns.memoryProduct(0), 0, Felt.ONE));
     a.add(Assertion.aux(columns.memoryProduct(0), n - 1, target));
-    a.add(Assertion.aux(columns.rangeCheckProduct(0), 0, Felt.ONE));
-    a.add(Assertion.aux(columns.rangeCheckProduct(0), n - 1, Felt.ONE));
-    a.add(Assertion.aux(columns.sortedRangeChecked(0), 0, Felt.of(statement.claim().rcMin())));
-    int lastSlot = columns.rangeCheckSlots() - 1;
-    a.add(
-        Assertion.aux(
-            columns.sortedRangeChecked(lastSlot), n - 2, Felt.of(statement.claim().rcMax())));
+    List<RangeCheckArgument> rangeChecks = columns.rangeChecks();
+    for (int i = 0; i < rangeChecks.size(); i++) {
+      RangeCheckArgument rc = rangeChecks.get(i);
+      int[] bounds = statement.claim().rangeCheckBounds(i);
+      a.add(Assertion.aux(rc.product(0), 0, Felt.ONE));
+      a.add(Assertion.aux(rc.product(0), n - 1, Felt.ONE));
+      a.add(Assertion.aux(rc.sorted(0), 0, Felt.of(bounds[0])));
+      a.add(Assertion.aux(rc.sorted(rc.slots() - 1), n - 2, Felt.of(bounds[1])));
+    }
     if (columns.hasRangeCheckBuiltin()) {
       long[] span = rangeCheckBuiltinSpan(statement);
       a.add(Assertion.main(CairoColumns.RC_BUILTIN_ADDR, 0, Felt.of(span[0])));

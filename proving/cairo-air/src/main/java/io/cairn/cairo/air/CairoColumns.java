@@ -1,20 +1,22 @@
 package io.cairn.cairo.air;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The column layout of the Cairo trace: one row per VM step.
  *
  * <p>Main columns: the 16 flag prefixes {@code f̃_i = Σ_{j≥i} 2^(j−i)·f_j} (so {@code f̃_15 = 0}),
  * res, the registers, the four memory accesses of a step (pc/inst, dst, op0, op1), the biased
  * offsets, the products t0, t1, mul, one extra memory access (public-memory dummies and memory
- * holes), one range-check hole, and, when the program uses the range_check builtin, one builtin
- * cell per row (address, value and its eight 16-bit limbs).
+ * holes), one offset hole, and, when the program uses the range_check builtin, one builtin cell per
+ * row (address, value, its eight 16-bit limbs) and one limb hole.
  *
- * <p>Aux columns, built after the challenges: the sorted range-check values, the sorted memory
- * addresses and values, and the two running products (one column per slot, holding the product of
- * all slots before it).
+ * <p>Aux columns, built after the challenges: the sorted memory addresses and values and the memory
+ * running product (one column per slot, holding the product of all slots before it), then for each
+ * {@link RangeCheckArgument} its sorted values and running product.
  *
- * <p>The memory has {@link #memorySlots} accesses per row and the range check {@link
- * #rangeCheckSlots} values per row; both are walked row-major.
+ * <p>The memory has {@link #memorySlots} accesses per row, walked row-major.
  */
 public final class CairoColumns {
 
@@ -46,19 +48,39 @@ public final class CairoColumns {
   /** 16-bit limbs per range_check builtin cell (a cell must be below 2^128). */
   public static final int LIMBS = 8;
 
+  public static final int RC_LIMB_HOLE = RC_BUILTIN_LIMBS + LIMBS;
+
   private static final int[] CPU_MEMORY_ADDR = {PC, DST_ADDR, OP0_ADDR, OP1_ADDR, EXTRA_ADDR};
   private static final int[] CPU_MEMORY_VAL = {INST, DST, OP0, OP1, EXTRA_VAL};
-  private static final int[] CPU_RANGE_CHECKED = {OFF_DST, OFF_OP0, OFF_OP1, RC_HOLE};
 
   private final boolean rangeCheckBuiltin;
   private final int memorySlots;
-  private final int rangeCheckSlots;
+  private final List<RangeCheckArgument> rangeChecks;
+  private final int auxWidth;
 
   /** The layout with or without the range_check builtin columns. */
   public CairoColumns(boolean rangeCheckBuiltin) {
     this.rangeCheckBuiltin = rangeCheckBuiltin;
     this.memorySlots = CPU_MEMORY_ADDR.length + (rangeCheckBuiltin ? 1 : 0);
-    this.rangeCheckSlots = CPU_RANGE_CHECKED.length + (rangeCheckBuiltin ? LIMBS : 0);
+    List<int[]> groups = new ArrayList<>();
+    groups.add(new int[] {OFF_DST, OFF_OP0, OFF_OP1, RC_HOLE});
+    if (rangeCheckBuiltin) {
+      int[] limbs = new int[LIMBS + 1];
+      for (int k = 0; k <= LIMBS; k++) {
+        limbs[k] = RC_BUILTIN_LIMBS + k;
+      }
+      groups.add(limbs);
+    }
+    List<RangeCheckArgument> arguments = new ArrayList<>();
+    int next = 3 * memorySlots;
+    for (int g = 0; g < groups.size(); g++) {
+      int[] cols = groups.get(g);
+      arguments.add(
+          new RangeCheckArgument(g == 0 ? "offsets" : "limbs", cols, next, next + cols.length));
+      next += 2 * cols.length;
+    }
+    this.rangeChecks = List.copyOf(arguments);
+    this.auxWidth = next;
   }
 
   /** Whether the range_check builtin columns are present. */
@@ -68,7 +90,7 @@ public final class CairoColumns {
 
   /** The number of main columns. */
   public int mainWidth() {
-    return rangeCheckBuiltin ? RC_BUILTIN_LIMBS + LIMBS : RC_BUILTIN_ADDR;
+    return rangeCheckBuiltin ? RC_LIMB_HOLE + 1 : RC_BUILTIN_ADDR;
   }
 
   /** Memory accesses per row. */
@@ -76,9 +98,9 @@ public final class CairoColumns {
     return memorySlots;
   }
 
-  /** Range-checked values per row. */
-  public int rangeCheckSlots() {
-    return rangeCheckSlots;
+  /** The range-check arguments: the offsets, then the builtin's limbs when present. */
+  public List<RangeCheckArgument> rangeChecks() {
+    return rangeChecks;
   }
 
   /** The main column holding the address of memory slot {@code slot}. */
@@ -91,40 +113,23 @@ public final class CairoColumns {
     return slot < CPU_MEMORY_VAL.length ? CPU_MEMORY_VAL[slot] : RC_BUILTIN_VALUE;
   }
 
-  /** The main column holding range-checked value {@code slot}. */
-  public int rangeChecked(int slot) {
-    return slot < CPU_RANGE_CHECKED.length
-        ? CPU_RANGE_CHECKED[slot]
-        : RC_BUILTIN_LIMBS + slot - CPU_RANGE_CHECKED.length;
-  }
-
-  /** Aux column: sorted range-check value {@code slot}. */
-  public int sortedRangeChecked(int slot) {
-    return slot;
-  }
-
   /** Aux column: sorted memory address {@code slot}. */
   public int sortedAddress(int slot) {
-    return rangeCheckSlots + slot;
+    return slot;
   }
 
   /** Aux column: sorted memory value {@code slot}. */
   public int sortedValue(int slot) {
-    return rangeCheckSlots + memorySlots + slot;
+    return memorySlots + slot;
   }
 
   /** Aux column: the memory product of all accesses before slot {@code slot}. */
   public int memoryProduct(int slot) {
-    return rangeCheckSlots + 2 * memorySlots + slot;
-  }
-
-  /** Aux column: the range-check product of all values before slot {@code slot}. */
-  public int rangeCheckProduct(int slot) {
-    return rangeCheckSlots + 3 * memorySlots + slot;
+    return 2 * memorySlots + slot;
   }
 
   /** The number of aux columns. */
   public int auxWidth() {
-    return 2 * rangeCheckSlots + 3 * memorySlots;
+    return auxWidth;
   }
 }

@@ -91,8 +91,14 @@ public record CairoStatement(
     if (claim.steps() < 1 || claim.steps() > claim.traceLength()) {
       throw new CairoStatementException("step count out of range: " + claim.steps());
     }
-    if (claim.rcMin() < 0 || claim.rcMin() > claim.rcMax() || claim.rcMax() >= (1 << 16)) {
-      throw new CairoStatementException("range-check bounds outside [0, 2^16)");
+    for (int a = 0; a < 2; a++) {
+      int[] b = claim.rangeCheckBounds(a);
+      if (b[0] < 0 || b[0] > b[1] || b[1] >= (1 << 16)) {
+        throw new CairoStatementException("range-check bounds outside [0, 2^16)");
+      }
+    }
+    if (!program.usesRangeCheck() && (claim.limbMin() != 0 || claim.limbMax() != 0)) {
+      throw new CairoStatementException("limb bounds claimed without the range_check builtin");
     }
   }
 

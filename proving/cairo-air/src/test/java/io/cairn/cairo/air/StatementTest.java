@@ -56,7 +56,7 @@ class StatementTest {
             new Segment("execution", 9, 40),
             new Segment("output", 49, output.size()),
             new Segment("input", 49 + output.size(), input.size()));
-    ExecutionClaim claim = new ExecutionClaim(100, 7, 32760, 32770, apFinal, segments);
+    ExecutionClaim claim = new ExecutionClaim(100, 7, 32760, 32770, 0, 0, apFinal, segments);
     return new CairoStatement(program, input, output, "lease-1", claim);
   }
 
@@ -124,17 +124,20 @@ class StatementTest {
     ExecutionClaim c = ok.claim();
     List<ExecutionClaim> bad =
         List.of(
-            new ExecutionClaim(129, 7, 0, 1, 30, c.segments()),
-            new ExecutionClaim(0, 7, 0, 1, 30, c.segments()),
-            new ExecutionClaim(10, 2, 0, 1, 30, c.segments()),
-            new ExecutionClaim(10, 7, 5, 4, 30, c.segments()),
-            new ExecutionClaim(10, 7, 0, 1 << 16, 30, c.segments()),
-            new ExecutionClaim(10, 7, 0, 1, 30, c.segments().subList(0, 3)),
+            new ExecutionClaim(129, 7, 0, 1, 0, 0, 30, c.segments()),
+            new ExecutionClaim(0, 7, 0, 1, 0, 0, 30, c.segments()),
+            new ExecutionClaim(10, 2, 0, 1, 0, 0, 30, c.segments()),
+            new ExecutionClaim(10, 7, 5, 4, 0, 0, 30, c.segments()),
+            new ExecutionClaim(10, 7, 0, 1 << 16, 0, 0, 30, c.segments()),
+            new ExecutionClaim(10, 7, 0, 1, 0, 0, 30, c.segments().subList(0, 3)),
+            new ExecutionClaim(10, 7, 0, 1, 0, 1, 30, c.segments()),
             new ExecutionClaim(
                 10,
                 7,
                 0,
                 1,
+                0,
+                0,
                 30,
                 List.of(
                     new Segment("program", 1, 8),

@@ -43,7 +43,8 @@ public final class CairoTraceBuilder {
         run.segments().stream().map(s -> new Segment(s.name(), s.base(), s.size())).toList();
     long steps = run.traceLength();
     int logN = Math.max(3, 64 - Long.numberOfLeadingZeros(steps - 1));
-    ExecutionClaim provisional = new ExecutionClaim(steps, logN, 0, 0, run.finalAp(), segments);
+    ExecutionClaim provisional =
+        new ExecutionClaim(steps, logN, 0, 0, 0, 0, run.finalAp(), segments);
     CairoStatement statement =
         new CairoStatement(program, run.input(), run.output(), leaseId, provisional);
     statement.validate();
@@ -103,8 +104,9 @@ public final class CairoTraceBuilder {
         }
       }
     }
+    int[] limbCounts = new int[1 << 16];
     if (columns.hasRangeCheckBuiltin()
-        && !RangeCheckBuiltinColumns.fill(provisional, main, memory, accessed, rcCounts)) {
+        && !RangeCheckBuiltinColumns.fill(provisional, main, memory, accessed, limbCounts)) {
       return null;
     }
     for (MemoryCell c : publicMemory) {
@@ -121,13 +123,18 @@ public final class CairoTraceBuilder {
       return null;
     }
     fillExtra(main, n, publicMemory.size(), holes);
-    int[] bounds = RangeCheckHoles.fill(main, n, rcCounts);
-    if (bounds == null) {
+    int[] offsets = RangeCheckHoles.fill(main, n, rcCounts, CairoColumns.RC_HOLE);
+    int[] limbs = {0, 0};
+    if (columns.hasRangeCheckBuiltin()) {
+      limbs = RangeCheckHoles.fill(main, n, limbCounts, CairoColumns.RC_LIMB_HOLE);
+    }
+    if (offsets == null || limbs == null) {
       return null;
     }
     ExecutionClaim p = provisional.claim();
     ExecutionClaim claim =
-        new ExecutionClaim(steps, logN, bounds[0], bounds[1], p.apFinal(), p.segments());
+        new ExecutionClaim(
+            steps, logN, offsets[0], offsets[1], limbs[0], limbs[1], p.apFinal(), p.segments());
     CairoStatement statement =
         new CairoStatement(
             provisional.program(),

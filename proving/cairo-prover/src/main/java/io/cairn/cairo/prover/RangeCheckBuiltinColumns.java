@@ -25,7 +25,7 @@ final class RangeCheckBuiltinColumns {
       List<FeltVector> main,
       RelocatedMemory memory,
       BitSet accessed,
-      int[] rcCounts) {
+      int[] limbCounts) {
     int n = main.get(0).length();
     long[] span = CairoAir.rangeCheckBuiltinSpan(statement);
     long count = span[1] - span[0] + 1;
@@ -48,7 +48,7 @@ final class RangeCheckBuiltinColumns {
         int limb = v.shiftRight(16 * k).intValue() & 0xFFFF;
         main.get(CairoColumns.RC_BUILTIN_LIMBS + k).set(r, Felt.of(limb));
         if (r < n - 1) {
-          rcCounts[limb]++;
+          limbCounts[limb]++;
         }
       }
       if (r < n - 1) {

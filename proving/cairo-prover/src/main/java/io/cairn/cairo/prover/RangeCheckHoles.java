@@ -1,13 +1,12 @@
 package io.cairn.cairo.prover;
 
-import io.cairn.cairo.air.CairoColumns;
 import io.cairn.math.Felt;
 import io.cairn.math.FeltVector;
 import java.util.List;
 
 /**
- * Fills the range-check hole column with every value missing between the smallest and largest
- * range-checked value, so that the sorted values step by 0 or 1; spare rows repeat the minimum.
+ * Fills a range-check argument's hole column with every value missing between its smallest and
+ * largest value, so that the sorted values step by 0 or 1; spare rows repeat the minimum.
  */
 final class RangeCheckHoles {
 
@@ -16,9 +15,9 @@ final class RangeCheckHoles {
   /**
    * Fills the column and returns {rc_min, rc_max}, or null if the holes need more than n − 1 rows.
    *
-   * @param counts how often each value occurs among the other range-checked values of rows 0..n−2
+   * @param counts how often each value occurs among the argument's other values in rows 0..n−2
    */
-  static int[] fill(List<FeltVector> main, int n, int[] counts) {
+  static int[] fill(List<FeltVector> main, int n, int[] counts, int holeColumn) {
     int min = 0;
     while (counts[min] == 0) {
       min++;
@@ -27,7 +26,7 @@ final class RangeCheckHoles {
     while (counts[max] == 0) {
       max--;
     }
-    FeltVector column = main.get(CairoColumns.RC_HOLE);
+    FeltVector column = main.get(holeColumn);
     Felt minFelt = Felt.of(min);
     int r = 0;
     for (int v = min; v <= max; v++) {

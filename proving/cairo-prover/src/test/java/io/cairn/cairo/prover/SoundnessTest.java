@@ -130,16 +130,48 @@ class SoundnessTest {
     List<ExecutionClaim> forgeries =
         List.of(
             new ExecutionClaim(
-                c.steps() - 1, c.logTraceLength(), c.rcMin(), c.rcMax(), c.apFinal(), c.segments()),
+                c.steps() - 1,
+                c.logTraceLength(),
+                c.rcMin(),
+                c.rcMax(),
+                c.limbMin(),
+                c.limbMax(),
+                c.apFinal(),
+                c.segments()),
             new ExecutionClaim(
-                c.steps(), c.logTraceLength(), c.rcMin() - 1, c.rcMax(), c.apFinal(), c.segments()),
+                c.steps(),
+                c.logTraceLength(),
+                c.rcMin() - 1,
+                c.rcMax(),
+                c.limbMin(),
+                c.limbMax(),
+                c.apFinal(),
+                c.segments()),
             new ExecutionClaim(
-                c.steps(), c.logTraceLength(), c.rcMin(), c.rcMax(), c.apFinal() + 1, c.segments()),
+                c.steps(),
+                c.logTraceLength(),
+                c.rcMin(),
+                c.rcMax(),
+                c.limbMin(),
+                c.limbMax(),
+                c.apFinal() + 1,
+                c.segments()),
             new ExecutionClaim(
                 c.steps(),
                 c.logTraceLength() + 1,
                 c.rcMin(),
                 c.rcMax(),
+                c.limbMin(),
+                c.limbMax(),
+                c.apFinal(),
+                c.segments()),
+            new ExecutionClaim(
+                c.steps(),
+                c.logTraceLength(),
+                c.rcMin(),
+                c.rcMax(),
+                0,
+                1,
                 c.apFinal(),
                 c.segments()));
     for (ExecutionClaim forged : forgeries) {

@@ -139,9 +139,18 @@ class TraceCheckTest {
   void corruptedRangeCheckBuiltinCellIsRejected() throws Exception {
     CairoTrace trace = TestPrograms.trace("sum_of_squares", 3, 4, 1L << 40);
     assertEquals(List.of(Felt.of(25).add(Felt.of(1L << 40).square())), trace.statement().output());
-    assertEquals(85, trace.air().transitionDegrees().size());
+    assertEquals(87, trace.air().transitionDegrees().size());
     assertEquals(null, violation(trace, m -> {}));
     String failure = violation(trace, m -> add(m, CairoColumns.RC_BUILTIN_LIMBS + 7, 0, Felt.ONE));
     assertTrue(failure != null && failure.startsWith("range-check-builtin"), failure);
+    // Limbs (3 + 2^16, −1, 0, …) still sum to the cell's value 3, but leave [0, 2^16).
+    String shifted =
+        violation(
+            trace,
+            m -> {
+              add(m, CairoColumns.RC_BUILTIN_LIMBS, 0, Felt.of(1 << 16));
+              add(m, CairoColumns.RC_BUILTIN_LIMBS + 1, 0, Felt.ONE.neg());
+            });
+    assertTrue(shifted != null && shifted.contains("[limbs]"), shifted);
   }
 }

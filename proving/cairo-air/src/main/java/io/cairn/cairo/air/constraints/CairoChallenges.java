@@ -9,7 +9,7 @@ public final class CairoChallenges {
   /** The memory argument's α, combining address and value as {@code a + α·v}. */
   public static final int MEMORY_ALPHA = 1;
 
-  /** The range-check argument's z. */
+  /** The range-check arguments' z (each argument's product must be 1 on its own). */
   public static final int RANGE_CHECK_Z = 2;
 
   /** How many challenges the Cairo AIR draws. */

@@ -1,67 +1,69 @@
 package io.cairn.cairo.air.constraints;
 
 import io.cairn.air.EvaluationFrame;
-import io.cairn.cairo.air.CairoColumns;
+import io.cairn.cairo.air.RangeCheckArgument;
 import io.cairn.math.Felt;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The sorted range-checked values (whitepaper §9.9): consecutive sorted values differ by 0 or 1.
- * With the first equal to {@code rc_min} and the last to {@code rc_max} (boundary assertions, both
- * in [0, 2^16)), every value lies in that range. {@link #product} is the matching running product.
+ * The sorted values of one range-check argument (whitepaper §9.9): consecutive sorted values differ
+ * by 0 or 1. With the first equal to the argument's min and the last to its max (boundary
+ * assertions, both in [0, 2^16)), every value lies in that range. {@link #product} is the matching
+ * running product.
  */
 public final class RangeCheckConstraints implements ConstraintFamily {
 
-  private final CairoColumns columns;
+  private final RangeCheckArgument argument;
 
-  /** The range-check constraints of a layout. */
-  public RangeCheckConstraints(CairoColumns columns) {
-    this.columns = columns;
+  /** The constraints of one argument. */
+  public RangeCheckConstraints(RangeCheckArgument argument) {
+    this.argument = argument;
   }
 
-  /** The range-check permutation's running product. */
-  public static RunningProduct product(CairoColumns columns) {
+  /** The argument's running product. */
+  public static RunningProduct product(RangeCheckArgument argument) {
     SortedSlots slots =
         new SortedSlots() {
           @Override
           public int slots() {
-            return columns.rangeCheckSlots();
+            return argument.slots();
           }
 
           @Override
           public Felt unsorted(EvaluationFrame f, Felt[] ch, int slot) {
-            return f.current(columns.rangeChecked(slot));
+            return f.current(argument.column(slot));
           }
 
           @Override
           public Felt sorted(EvaluationFrame f, Felt[] ch, int slot) {
-            return f.auxCurrent(columns.sortedRangeChecked(slot));
+            return f.auxCurrent(argument.sorted(slot));
           }
         };
     return new RunningProduct(
-        "range-check-product", slots, columns::rangeCheckProduct, CairoChallenges.RANGE_CHECK_Z);
+        "range-check-product[" + argument.name() + "]",
+        slots,
+        argument::product,
+        CairoChallenges.RANGE_CHECK_Z);
   }
 
   @Override
   public String name() {
-    return "range-check";
+    return "range-check[" + argument.name() + "]";
   }
 
   @Override
   public List<Integer> degrees() {
-    return Collections.nCopies(columns.rangeCheckSlots(), 2);
+    return Collections.nCopies(argument.slots(), 2);
   }
 
   @Override
   public void evaluate(EvaluationFrame f, Felt[] challenges, Felt[] out, int offset) {
-    int k = columns.rangeCheckSlots();
+    int k = argument.slots();
     for (int j = 0; j < k; j++) {
-      Felt value = f.auxCurrent(columns.sortedRangeChecked(j));
+      Felt value = f.auxCurrent(argument.sorted(j));
       Felt nextValue =
-          j + 1 < k
-              ? f.auxCurrent(columns.sortedRangeChecked(j + 1))
-              : f.auxNext(columns.sortedRangeChecked(0));
+          j + 1 < k ? f.auxCurrent(argument.sorted(j + 1)) : f.auxNext(argument.sorted(0));
       Felt step = nextValue.sub(value);
       out[offset + j] = step.mul(step.sub(Felt.ONE));
     }
