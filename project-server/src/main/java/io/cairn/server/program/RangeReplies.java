@@ -2,6 +2,7 @@ package io.cairn.server.program;
 
 import io.cairn.server.http.ApiException;
 import io.cairn.server.http.ErrorCode;
+import io.cairn.server.http.FailureHandler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -32,8 +33,11 @@ public final class RangeReplies {
     long[] r = parse(range, bytes.length);
     if (r == null) {
       resp.putHeader("Content-Range", "bytes */" + bytes.length);
-      throw new ApiException(
-          ErrorCode.RANGE_NOT_SATISFIABLE, "the range is not satisfiable: " + range);
+      FailureHandler.send(
+          ctx,
+          new ApiException(
+              ErrorCode.RANGE_NOT_SATISFIABLE, "the range is not satisfiable: " + range));
+      return;
     }
     int from = (int) r[0];
     int to = (int) r[1];

@@ -64,11 +64,12 @@ public final class UploadHandlers {
     if (length != null) {
       try {
         if (Long.parseLong(length.trim()) > max) {
-          ctx.response().putHeader("Connection", "close");
-          throw tooLarge(max);
+          refuse(ctx, tooLarge(max));
+          return;
         }
       } catch (NumberFormatException e) {
-        throw new ApiException(ErrorCode.VALIDATION_FAILED, "bad Content-Length");
+        refuse(ctx, new ApiException(ErrorCode.VALIDATION_FAILED, "bad Content-Length"));
+        return;
       }
     }
     services
@@ -81,13 +82,18 @@ public final class UploadHandlers {
                     .db()
                     .blocking(() -> store((LeaseRow) pair[0], (Path) pair[1], kind, token, max)))
         .onSuccess(reply -> Replies.ok(ctx, reply))
-        .onFailure(
-            e -> {
-              if (!req.isEnded()) {
-                ctx.response().putHeader("Connection", "close");
-              }
-              ctx.fail(e);
-            });
+        .onFailure(e -> refuse(ctx, e));
+  }
+
+  /** Fails the request, dropping the rest of its body (a large one: the connection closes). */
+  private static void refuse(RoutingContext ctx, Throwable e) {
+    HttpServerRequest req = ctx.request();
+    if (!req.isEnded()) {
+      ctx.response().putHeader("Connection", "close");
+      req.handler(b -> {});
+      req.resume();
+    }
+    ctx.fail(e);
   }
 
   /** The caller's lease, checked for kind; liveness is decided after the bytes arrive. */
