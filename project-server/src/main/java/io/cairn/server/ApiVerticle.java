@@ -31,6 +31,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class ApiVerticle extends VerticleBase {
   private final Services services;
   private HttpServer server;
+  private Router router;
 
   public ApiVerticle(Services services) {
     this.services = services;
@@ -145,12 +146,30 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = router(vertx, services);
+    router = router(vertx, services);
     return vertx
         .createHttpServer(new HttpServerOptions().setCompressionSupported(false))
         .requestHandler(router)
         .listen(services.settings().port(), services.settings().host())
         .onSuccess(s -> server = s);
+  }
+
+  /**
+   * Every route as {@code "METHOD /path/{param}"}, in OpenAPI's path syntax (the OpenAPI test
+   * compares these with openapi.json).
+   */
+  public java.util.List<String> routes() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (var route : router.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null) {
+        continue;
+      }
+      String path = route.getPath().replaceAll(":([a-z_]+)", "{$1}");
+      for (var m : route.methods()) {
+        out.add(m.name() + " " + path);
+      }
+    }
+    return out;
   }
 
   /** The port this instance listens on. */

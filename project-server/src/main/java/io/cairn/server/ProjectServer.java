@@ -119,7 +119,7 @@ public final class ProjectServer {
         vertx.setPeriodic(60_000, id -> services.hostLimiter().evictIdle());
       }
       log.info("Cairn project server listening on {}:{}", settings.host(), port);
-      return new RunningServer(vertx, port, services, writer, feeder);
+      return new RunningServer(vertx, port, services, writer, feeder, first);
     } catch (RuntimeException e) {
       vertx.close();
       throw e;

@@ -15,13 +15,16 @@ public final class RunningServer implements AutoCloseable {
   private final Services services;
   private final SegmentWriter feederSegment;
   private final EmbeddedFeeder feeder;
+  private final ApiVerticle api;
 
   RunningServer(
       Vertx vertx,
       int port,
       Services services,
       SegmentWriter feederSegment,
-      EmbeddedFeeder feeder) {
+      EmbeddedFeeder feeder,
+      ApiVerticle api) {
+    this.api = api;
     this.vertx = vertx;
     this.port = port;
     this.services = services;
@@ -47,6 +50,11 @@ public final class RunningServer implements AutoCloseable {
   /** Runs one embedded-feeder pass now (tests); 0 if the server has no embedded feeder. */
   public int feedNow() {
     return feeder == null ? 0 : feeder.runOnePass();
+  }
+
+  /** Every route as {@code "METHOD /path/{param}"}. */
+  public java.util.List<String> routes() {
+    return api.routes();
   }
 
   public SegmentReader segment() {
