@@ -11,7 +11,8 @@ import java.util.ServiceLoader;
 
 /**
  * Builds the {@link Validator} ({@code cairn-daemon validator}) with the one {@link ProofVerifier}
- * on the class path. Without one it refuses to start: there is no fallback that accepts proofs.
+ * on the class path: {@link CairoProofVerifier}, registered by this module. Without exactly one it
+ * refuses to start: there is no fallback that accepts proofs.
  */
 public final class ValidatorFactory implements DaemonFactory {
   @Override
@@ -23,10 +24,16 @@ public final class ValidatorFactory implements DaemonFactory {
   public Daemon create(DaemonEnvironment environment, DaemonContext context) {
     List<ProofVerifier> verifiers = new ArrayList<>();
     ServiceLoader.load(ProofVerifier.class).forEach(verifiers::add);
+    return create(environment, context, verifiers);
+  }
+
+  /** Builds the validator with the one verifier in {@code verifiers}; refuses none or several. */
+  static Validator create(
+      DaemonEnvironment environment, DaemonContext context, List<ProofVerifier> verifiers) {
     if (verifiers.size() != 1) {
       throw new IllegalStateException(
           "the validator needs exactly one io.cairn.daemon.validator.ProofVerifier on the class"
-              + " path (the Cairo verifier adapter), found "
+              + " path (CairoProofVerifier), found "
               + verifiers.size()
               + "; refusing to start rather than accept unverified proofs");
     }
@@ -35,6 +42,10 @@ public final class ValidatorFactory implements DaemonFactory {
         context,
         environment.service(BlobStore.class),
         verifiers.get(0),
-        ValidatorSettings.from(environment.settings(name())));
+        ValidatorSettings.from(environment.settings(name(context))));
+  }
+
+  private static String name(DaemonContext context) {
+    return context.daemon();
   }
 }

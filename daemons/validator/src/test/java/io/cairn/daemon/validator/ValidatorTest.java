@@ -225,13 +225,15 @@ class ValidatorTest {
   }
 
   @Test
-  void theFactoryRefusesToStartWithoutAVerifier() {
+  void theFactoryUsesTheCairoVerifierAndRefusesToStartWithout() {
     DaemonEnvironment env =
         new DaemonEnvironment(dsl, clock, "h", Map.of(), Map.of(BlobStore.class, blobs));
+    DaemonContext context = DaemonContext.of("validator", "x", clock);
+    assertTrue(new ValidatorFactory().create(env, context) instanceof Validator);
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> new ValidatorFactory().create(env, DaemonContext.of("validator", "x", clock)));
+            () -> ValidatorFactory.create(env, context, java.util.List.of()));
     assertTrue(e.getMessage().contains("ProofVerifier"), e.getMessage());
   }
 }
