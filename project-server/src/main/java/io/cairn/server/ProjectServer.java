@@ -73,24 +73,15 @@ public final class ProjectServer {
               new RateLimiter(settings.hostRatePerSecond(), settings.rateBurst(), clock),
               new RateLimiter(settings.anonymousRatePerSecond(), settings.rateBurst(), clock),
               new Metrics());
+      if (settings.port() == 0 && settings.httpInstances() > 1) {
+        // instances share a server only when they ask for the same port; 0 would give each its own
+        services = withPort(services, freePort(settings.host()));
+      }
       ApiVerticle first = new ApiVerticle(services);
       vertx.deployVerticle(first).await();
       int port = first.actualPort();
       if (settings.httpInstances() > 1) {
-        Services samePort =
-            new Services(
-                vertx,
-                settings.toBuilder().port(port).build(),
-                services.db(),
-                blobs,
-                clock,
-                key,
-                reader,
-                services.programs(),
-                services.accountLimiter(),
-                services.hostLimiter(),
-                services.anonymousLimiter(),
-                services.metrics());
+        Services samePort = withPort(services, port);
         vertx
             .deployVerticle(
                 () -> new ApiVerticle(samePort),
@@ -116,13 +107,38 @@ public final class ProjectServer {
                         });
               }
             });
-        vertx.setPeriodic(60_000, id -> services.hostLimiter().evictIdle());
+        var limiter = services.hostLimiter();
+        vertx.setPeriodic(60_000, id -> limiter.evictIdle());
       }
       log.info("Cairn project server listening on {}:{}", settings.host(), port);
       return new RunningServer(vertx, port, services, writer, feeder, first);
     } catch (RuntimeException e) {
       vertx.close();
       throw e;
+    }
+  }
+
+  private static Services withPort(Services s, int port) {
+    return new Services(
+        s.vertx(),
+        s.settings().toBuilder().port(port).build(),
+        s.db(),
+        s.blobs(),
+        s.clock(),
+        s.serverKey(),
+        s.segment(),
+        s.programs(),
+        s.accountLimiter(),
+        s.hostLimiter(),
+        s.anonymousLimiter(),
+        s.metrics());
+  }
+
+  private static int freePort(String host) {
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("no free port on " + host, e);
     }
   }
 
