@@ -193,6 +193,44 @@ public final class ProvingSession {
         composition.open(positions));
   }
 
+  /**
+   * Captures the session after round 1, 2 or 3 (the commitment rounds).
+   *
+   * @throws IllegalStateException in any other round
+   */
+  public ProverCheckpoint checkpoint() {
+    int completed =
+        switch (round) {
+          case MAIN -> 1;
+          case AUX -> 2;
+          case COMPOSITION -> 3;
+          default -> throw new IllegalStateException("no checkpoint in round " + round);
+        };
+    List<Digest> roots = new ArrayList<>();
+    traceTables.forEach(t -> roots.add(t.tree().root()));
+    if (composition != null) {
+      roots.add(composition.tree().root());
+    }
+    return new ProverCheckpoint(completed, roots, transcript.snapshot());
+  }
+
+  /**
+   * Brings a fresh session to {@code checkpoint} by replaying the completed rounds (they are
+   * deterministic) and checks that the replay reproduced its commitments and transcript.
+   *
+   * @throws IllegalArgumentException if the trace, AIR, options or context differ from the
+   *     checkpoint's
+   */
+  void resumeAt(ProverCheckpoint checkpoint) {
+    Runnable[] rounds = {this::commitMainTrace, this::commitAuxTrace, this::commitComposition};
+    for (int r = 0; r < checkpoint.completedRounds(); r++) {
+      rounds[r].run();
+    }
+    if (!checkpoint().equals(checkpoint)) {
+      throw new IllegalArgumentException("the replayed rounds do not reproduce the checkpoint");
+    }
+  }
+
   /** The transcript state between rounds (see {@link Transcript#snapshot}). */
   public byte[] transcriptSnapshot() {
     return transcript.snapshot();

@@ -55,6 +55,21 @@ public final class StarkProver {
     return session.answerQueries();
   }
 
+  /**
+   * Resumes a proof from a {@link ProverCheckpoint} taken by {@link ProvingSession#checkpoint}: the
+   * returned session continues with the round after the checkpoint, and the finished proof equals
+   * the one an uninterrupted run produces. The completed rounds are recomputed from the trace
+   * (deterministically) and checked against the checkpoint.
+   *
+   * @throws IllegalArgumentException if the inputs do not reproduce the checkpoint
+   */
+  public ProvingSession resume(
+      Air air, List<FeltVector> mainTrace, byte[] context, ProverCheckpoint checkpoint) {
+    ProvingSession session = start(air, mainTrace, context);
+    session.resumeAt(checkpoint);
+    return session;
+  }
+
   /** Round 0: seeds the transcript and returns the session for the remaining rounds. */
   public ProvingSession start(Air air, List<FeltVector> mainTrace, byte[] context) {
     return new ProvingSession(air, options, hasher, mainTrace, context);
