@@ -110,7 +110,10 @@ public final class WorkFixtures {
         .fetchOne(HOST.ID);
   }
 
-  /** Leases a READY group to {@code hostId} as the scheduler does; returns the lease id. */
+  /**
+   * Leases a READY group to {@code hostId} as the scheduler does (the attempt is counted now);
+   * returns the lease id.
+   */
   public long lease(long groupId, long hostId, Instant deadline) {
     return dsl.transactionResult(
         c -> {
@@ -122,7 +125,11 @@ public final class WorkFixtures {
               InputGroupEvent.LEASE,
               "scheduler",
               null,
-              Map.of(INPUT_GROUP.NEXT_TRANSITION_AT, utc(deadline)))) {
+              Map.of(
+                  INPUT_GROUP.NEXT_TRANSITION_AT,
+                  utc(deadline),
+                  INPUT_GROUP.ATTEMPTS,
+                  INPUT_GROUP.ATTEMPTS.plus(1)))) {
             throw new IllegalStateException("group " + groupId + " is not READY");
           }
           return tx.insertInto(LEASE)
@@ -209,8 +216,9 @@ public final class WorkFixtures {
         """
         WITH g AS (
           INSERT INTO input_group (program_id, organization_id, name, input, input_len, state,
-                                   max_attempts, max_steps, lease_timeout_seconds, next_transition_at)
-          SELECT ?, ?, 'bulk' || s, '\\x'::bytea, 0, 'LEASED', ?, ?, ?, ?::timestamptz
+                                   attempts, max_attempts, max_steps, lease_timeout_seconds,
+                                   next_transition_at)
+          SELECT ?, ?, 'bulk' || s, '\\x'::bytea, 0, 'LEASED', 1, ?, ?, ?, ?::timestamptz
           FROM generate_series(1, ?) s
           RETURNING id)
         INSERT INTO lease (token, input_group_id, host_id, kind, deadline)

@@ -30,7 +30,7 @@ final class LeaseExpiry {
       """
       WITH d AS (
         SELECT l.id AS lease_id, l.host_id, g.id AS group_id, g.state AS group_state,
-               g.attempts + 1 AS attempts, g.max_attempts
+               g.attempts, g.max_attempts
         FROM lease l JOIN input_group g ON g.id = l.input_group_id
         WHERE l.state = 'ACTIVE' AND l.deadline <= ?::timestamptz
         ORDER BY l.deadline
@@ -47,10 +47,10 @@ final class LeaseExpiry {
       ),
       groups AS (
         UPDATE input_group g
-        SET state = m.to_state, attempts = m.attempts, next_transition_at = NULL, updated_at = ?::timestamptz,
+        SET state = m.to_state, next_transition_at = NULL, updated_at = ?::timestamptz,
             cached_by = NULL, cached_at = NULL,
             error_reason = CASE WHEN m.event = 'GIVE_UP'
-                THEN 'gave up after ' || m.attempts || ' failed attempts; last: lease expired'
+                THEN 'gave up after ' || m.attempts || ' attempts; last: lease expired'
                 ELSE g.error_reason END
         FROM moves m
         WHERE g.id = m.group_id AND g.state = m.group_state AND m.to_state IS NOT NULL

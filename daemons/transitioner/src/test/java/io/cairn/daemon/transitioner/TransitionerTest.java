@@ -109,7 +109,7 @@ class TransitionerTest {
     assertEquals(InputGroupState.ERROR, fx.groupState(g));
     var row = dsl.selectFrom(INPUT_GROUP).where(INPUT_GROUP.ID.eq(g)).fetchOne();
     assertEquals(2, row.getAttempts());
-    assertTrue(row.getErrorReason().contains("2 failed attempts"), row.getErrorReason());
+    assertTrue(row.getErrorReason().contains("after 2 attempts"), row.getErrorReason());
     assertEquals(1, fx.auditCount("INPUT_GROUP", "GIVE_UP"));
   }
 

@@ -23,8 +23,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Writes what the validator decided about one upload, inside the transaction that locked it:
- * accepted (result, credit, host reliability, lease and group VALID), rejected (attempt counted,
- * host penalised, RETRY or GIVE_UP) or stale (the lease is no longer live; no one is penalised).
+ * accepted (result, credit, host reliability, lease and group VALID), rejected (the failed attempt,
+ * counted when the lease was issued, decides RETRY or GIVE_UP; the host is penalised) or stale (the
+ * lease is no longer live; no one is penalised).
  */
 final class Verdicts {
   private Verdicts() {}
@@ -98,16 +99,16 @@ final class Verdicts {
         .set(HOST.MAX_JOBS_PER_DAY, DSL.greatest(DSL.val(1), HOST.MAX_JOBS_PER_DAY.div(2)))
         .where(HOST.ID.eq(u.hostId()))
         .execute();
-    int attempts = u.attempts() + 1;
+    // the scheduler counted the attempt when it issued the lease
+    int attempts = u.attempts();
     InputGroupEvent event = InputGroupLifecycle.failedAttempt(attempts, u.maxAttempts());
     Map<Field<?>, Object> group = new HashMap<>();
-    group.put(INPUT_GROUP.ATTEMPTS, attempts);
     group.put(INPUT_GROUP.CACHED_BY, null);
     group.put(INPUT_GROUP.CACHED_AT, null);
     if (event == InputGroupEvent.GIVE_UP) {
       group.put(
           INPUT_GROUP.ERROR_REASON,
-          "gave up after " + attempts + " failed attempts; last: invalid proof: " + reason);
+          "gave up after " + attempts + " attempts; last: invalid proof: " + reason);
     }
     move(tx, u, LeaseEvent.INVALIDATE, event, group, actor, reason, now);
   }
