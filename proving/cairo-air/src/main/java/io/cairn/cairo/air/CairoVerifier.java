@@ -71,6 +71,10 @@ public final class CairoVerifier {
       new StarkVerifier(minSecurityBits).verify(air, file.stark(), statement.context());
     } catch (VerificationException e) {
       throw new CairoVerificationException(Kind.STARK_REJECTED, e.getMessage(), e);
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      // E.g. a challenge that zeroes a public-memory denominator: negligible for honest
+      // transcripts, but an adversarial proof must still get a typed rejection.
+      throw new CairoVerificationException(Kind.STARK_REJECTED, e.toString(), e);
     }
   }
 
