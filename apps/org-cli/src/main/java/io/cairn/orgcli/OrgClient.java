@@ -144,16 +144,29 @@ public final class OrgClient {
     return refresh(session());
   }
 
-  private Session refresh(Session s) {
-    Tokens t =
-        as(
-            call(
-                jsonRequest(
-                    "POST", "/api/v1/auth/refresh", Map.of("refresh_token", s.refreshToken()))),
-            Tokens.class);
-    Session next = s.withTokens(t);
-    store.save(next);
-    return next;
+  /**
+   * Refreshes {@code used} unless another caller of the same store already replaced it, in which
+   * case the stored session is the answer; read, exchange and save happen under the store's lock.
+   */
+  private Session refresh(Session used) {
+    return store.exclusively(
+        () -> {
+          Session current = session();
+          if (!java.util.Objects.equals(current.refreshToken(), used.refreshToken())) {
+            return current;
+          }
+          Tokens t =
+              as(
+                  call(
+                      jsonRequest(
+                          "POST",
+                          "/api/v1/auth/refresh",
+                          Map.of("refresh_token", current.refreshToken()))),
+                  Tokens.class);
+          Session next = current.withTokens(t);
+          store.save(next);
+          return next;
+        });
   }
 
   /**

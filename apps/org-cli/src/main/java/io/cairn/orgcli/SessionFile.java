@@ -2,18 +2,24 @@ package io.cairn.orgcli;
 
 import io.cairn.orgcli.model.Session;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The session as a JSON file, by default {@code ~/.config/cairn/org.json}. The file holds tokens,
@@ -32,6 +38,8 @@ public final class SessionFile implements TokenStore {
           PosixFilePermission.OWNER_READ,
           PosixFilePermission.OWNER_WRITE,
           PosixFilePermission.OWNER_EXECUTE);
+
+  private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
   private final Path file;
 
@@ -107,6 +115,30 @@ public final class SessionFile implements TokenStore {
           "the session file " + file + " is being written by another process", e);
     } catch (IOException e) {
       throw new BadLocalInput("cannot write the session file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Holds an in-JVM lock and an OS file lock on {@code <file>.lock} while {@code action} runs. */
+  @Override
+  public <T> T exclusively(Supplier<T> action) {
+    ReentrantLock local =
+        LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new ReentrantLock());
+    local.lock();
+    try {
+      Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+      Path dir = lockFile.toAbsolutePath().getParent();
+      if (!Files.isDirectory(dir)) {
+        return action.get();
+      }
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        return action.get();
+      } catch (IOException e) {
+        throw new BadLocalInput("cannot lock " + lockFile + ": " + e.getMessage(), e);
+      }
+    } finally {
+      local.unlock();
     }
   }
 

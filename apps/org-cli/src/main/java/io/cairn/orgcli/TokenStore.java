@@ -20,6 +20,18 @@ public interface TokenStore {
   /** Forgets the session (logout). */
   void clear();
 
+  /**
+   * Runs {@code action} while no other user of the same store (thread or process) runs one: a
+   * refresh reads the stored session, exchanges its refresh token and saves the result as one step,
+   * so two refreshes never spend the same refresh token (which the server treats as a replay and
+   * answers by revoking the session).
+   */
+  default <T> T exclusively(java.util.function.Supplier<T> action) {
+    synchronized (this) {
+      return action.get();
+    }
+  }
+
   /** A store that lives in memory only. */
   static TokenStore inMemory() {
     AtomicReference<Session> ref = new AtomicReference<>();

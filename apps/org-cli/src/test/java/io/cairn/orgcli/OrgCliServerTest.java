@@ -349,6 +349,31 @@ class OrgCliServerTest {
   }
 
   @Test
+  void concurrentRefreshesNeverSpendTheSameRefreshToken() throws Exception {
+    loggedIn();
+    SessionFile file = new SessionFile(tmp.resolve("config/cairn/org.json"));
+    Session start = file.load().orElseThrow();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<Session>>();
+      for (int i = 0; i < 12; i++) {
+        // each thread its own client and store object over the same file, like separate processes
+        futures.add(
+            pool.submit(() -> new OrgClient(server.url(), new SessionFile(file.path())).refresh()));
+      }
+      for (var f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    Session end = file.load().orElseThrow();
+    assertNotEquals(start.refreshToken(), end.refreshToken());
+    ok(cli().run("programs", "list"));
+    ok(cli().run("logout"));
+  }
+
+  @Test
   void aRevokedSessionAsksToLogInAgain() throws Exception {
     CliRun cli = loggedIn();
     SessionFile file = new SessionFile(tmp.resolve("config/cairn/org.json"));
