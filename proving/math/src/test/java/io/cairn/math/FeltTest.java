@@ -88,6 +88,48 @@ class FeltTest {
     }
   }
 
+  /**
+   * The Montgomery kernels on operands whose internal 64-bit limbs are carry-prone patterns (0, 1,
+   * 2^63, 2^64 − 1 and, for the top limb, values around p's top limb), pairwise, against
+   * BigInteger: mul gives A·B·2^-256 mod p, add and sub give A ± B mod p.
+   */
+  @Test
+  void limbPatternsStressCarries() {
+    long top = P.shiftRight(192).longValue();
+    long[] low = {0, 1, Long.MIN_VALUE, -1L};
+    long[] high = {0, 1, top - 1, top, Long.MIN_VALUE >>> 4};
+    List<long[]> limbs = new ArrayList<>();
+    for (long l3 : high) {
+      for (long l2 : low) {
+        for (long l1 : low) {
+          for (long l0 : low) {
+            if (Montgomery.fromLimbs(l0, l1, l2, l3).compareTo(P) < 0) {
+              limbs.add(new long[] {l0, l1, l2, l3});
+            }
+          }
+        }
+      }
+    }
+    assertTrue(limbs.size() > 200);
+    BigInteger rInverse = BigInteger.ONE.shiftLeft(256).modInverse(P);
+    long[] r = new long[4];
+    for (long[] a : limbs) {
+      BigInteger av = Montgomery.fromLimbs(a[0], a[1], a[2], a[3]);
+      for (long[] b : limbs) {
+        BigInteger bv = Montgomery.fromLimbs(b[0], b[1], b[2], b[3]);
+        Montgomery.mul(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3], r, 0);
+        assertEquals(
+            av.multiply(bv).multiply(rInverse).mod(P),
+            Montgomery.fromLimbs(r[0], r[1], r[2], r[3]),
+            () -> "mul " + av + " " + bv);
+        Montgomery.add(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3], r, 0);
+        assertEquals(av.add(bv).mod(P), Montgomery.fromLimbs(r[0], r[1], r[2], r[3]));
+        Montgomery.sub(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3], r, 0);
+        assertEquals(av.subtract(bv).mod(P), Montgomery.fromLimbs(r[0], r[1], r[2], r[3]));
+      }
+    }
+  }
+
   @Test
   void squareAndInverseOnManyRandomValues() {
     Random rnd = new Random(8);
