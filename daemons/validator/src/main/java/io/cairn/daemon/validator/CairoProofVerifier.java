@@ -48,6 +48,15 @@ public final class CairoProofVerifier implements ProofVerifier {
     }
   }
 
+  @Override
+  public List<BigInteger> claimedOutput(byte[] proof) throws ProofRejectedException {
+    try {
+      return CairoVerifier.claimedOutput(proof).stream().map(Felt::toBigInteger).toList();
+    } catch (CairoVerificationException e) {
+      throw new ProofRejectedException(kindOf(e), e.getMessage(), e);
+    }
+  }
+
   /** The validator's name for the check that failed. */
   static RejectionKind kindOf(CairoVerificationException e) {
     return switch (e.kind()) {

@@ -12,9 +12,10 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 
 /**
- * A PENDING proof upload with every row the validator needs: its lease, the host, the input group
- * and the program. {@link #lock} takes the upload row with {@code SKIP LOCKED}, so each upload is
- * validated by one instance at a time.
+ * A PENDING proof upload ({@code claimedOutput} is null when the upload did not state an output:
+ * the proof then carries it) with every row the validator needs: its lease, the host, the input
+ * group and the program. {@link #lock} takes the upload row with {@code SKIP LOCKED}, so each
+ * upload is validated by one instance at a time.
  */
 record PendingUpload(
     long uploadId,
@@ -86,7 +87,7 @@ record PendingUpload(
         r.get(UPLOAD.ID),
         r.get(UPLOAD.BLOB_KEY),
         r.get(UPLOAD.SIZE_BYTES),
-        r.get(UPLOAD.CLAIMED_OUTPUT) == null ? new byte[0] : r.get(UPLOAD.CLAIMED_OUTPUT),
+        r.get(UPLOAD.CLAIMED_OUTPUT),
         r.get(LEASE.ID),
         LeaseState.valueOf(r.get(LEASE.STATE)),
         r.get(LEASE.TOKEN),

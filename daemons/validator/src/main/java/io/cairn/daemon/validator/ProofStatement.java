@@ -11,7 +11,8 @@ import java.util.List;
  *     read from the blob store
  * @param programHash the program's bytecode hash as recorded at upload (hex SHA-256)
  * @param input the input group's felts
- * @param claimedOutput the output the donor claims; the proof must prove exactly this output
+ * @param claimedOutput the output stated with the upload, or else the one the proof claims; the
+ *     proof must prove exactly this output
  * @param leaseToken the lease id, absorbed into the proof's transcript
  * @param maxSteps the input group's step limit
  * @param minSecurityBits the least conjectured security a proof must give (configuration)

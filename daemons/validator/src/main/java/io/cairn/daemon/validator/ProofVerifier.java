@@ -1,5 +1,8 @@
 package io.cairn.daemon.validator;
 
+import java.math.BigInteger;
+import java.util.List;
+
 /**
  * The verification step of the validator: checks a donor's proof against the statement the server
  * rebuilt from its own rows. The validator does everything else (claiming uploads, loading blobs,
@@ -9,6 +12,8 @@ package io.cairn.daemon.validator;
  * <p>To connect a verifier:
  *
  * <ol>
+ *   <li>Implement {@link #claimedOutput}: the output the proof file claims (the upload handler does
+ *       not store one; the proof carries it).
  *   <li>Implement {@link #verify}: decode {@code proof}, check it proves exactly {@code statement}
  *       (program, input, claimed output, lease token) at no less than {@link
  *       ProofStatement#minSecurityBits()}, and return the steps it covers and the security it
@@ -32,4 +37,12 @@ public interface ProofVerifier {
    * @throws ProofRejectedException if the proof does not prove the statement
    */
   VerifiedProof verify(ProofStatement statement, byte[] proof) throws ProofRejectedException;
+
+  /**
+   * The output {@code proof} claims, read without verifying it; used when the upload did not state
+   * the output separately. {@link #verify} must then bind the proof to exactly this output.
+   *
+   * @throws ProofRejectedException if the proof cannot be decoded
+   */
+  List<BigInteger> claimedOutput(byte[] proof) throws ProofRejectedException;
 }

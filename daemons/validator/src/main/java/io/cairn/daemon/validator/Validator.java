@@ -84,9 +84,10 @@ public final class Validator implements Daemon {
             return;
           }
           try {
-            VerifiedProof proof = check(u);
-            Verdicts.accept(tx, u, proof, settings, context.actor(), now);
-            log.debug("{}: {} VALID, {} steps", context.actor(), u, proof.steps());
+            Checked checked = check(u);
+            Verdicts.accept(
+                tx, u, checked.proof(), checked.output(), settings, context.actor(), now);
+            log.debug("{}: {} VALID, {} steps", context.actor(), u, checked.proof().steps());
           } catch (ProofRejectedException e) {
             log.info("{}: {} INVALID: {}", context.actor(), u, e.getMessage());
             Verdicts.reject(tx, u, e, context.actor(), now);
@@ -94,16 +95,25 @@ public final class Validator implements Daemon {
         });
   }
 
-  /** Rebuilds the statement, loads the proof and verifies it, with the validator's own limits. */
-  private VerifiedProof check(PendingUpload u) throws ProofRejectedException {
+  /** A verified proof and the output it proves (32-byte felts, as the result row stores it). */
+  private record Checked(VerifiedProof proof, byte[] output) {}
+
+  /**
+   * Rebuilds the statement, loads the proof and verifies it, with the validator's own limits. The
+   * output is the one the upload states, or else the one the proof claims; either way the proof
+   * must prove exactly it.
+   */
+  private Checked check(PendingUpload u) throws ProofRejectedException {
     byte[] program = readProgram(u);
     byte[] proof = readProof(u);
+    List<BigInteger> output =
+        u.claimedOutput() == null ? verifier.claimedOutput(proof) : felts(u.claimedOutput());
     ProofStatement statement =
         new ProofStatement(
             program,
             u.programHash(),
             felts(u.input()),
-            felts(u.claimedOutput()),
+            output,
             u.leaseToken(),
             u.maxSteps(),
             settings.minSecurityBits());
@@ -117,7 +127,17 @@ public final class Validator implements Daemon {
       throw new ProofRejectedException(
           RejectionKind.TOO_MANY_STEPS, verified.steps() + " steps, limit " + u.maxSteps());
     }
-    return verified;
+    return new Checked(verified, pack(output));
+  }
+
+  static byte[] pack(List<BigInteger> felts) {
+    byte[] out = new byte[32 * felts.size()];
+    for (int i = 0; i < felts.size(); i++) {
+      byte[] be = felts.get(i).toByteArray();
+      int len = Math.min(be.length, 32);
+      System.arraycopy(be, be.length - len, out, 32 * i + 32 - len, len);
+    }
+    return out;
   }
 
   private byte[] readProgram(PendingUpload u) {

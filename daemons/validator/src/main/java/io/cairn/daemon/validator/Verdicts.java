@@ -34,6 +34,7 @@ final class Verdicts {
       DSLContext tx,
       PendingUpload u,
       VerifiedProof proof,
+      byte[] output,
       ValidatorSettings settings,
       String actor,
       OffsetDateTime now) {
@@ -41,6 +42,7 @@ final class Verdicts {
         .set(UPLOAD.STATE, "VALID")
         .set(UPLOAD.CHECKED_AT, now)
         .set(UPLOAD.STEPS, proof.steps())
+        .set(UPLOAD.CLAIMED_OUTPUT, output)
         .where(UPLOAD.ID.eq(u.uploadId()))
         .execute();
     long resultId =
@@ -50,7 +52,7 @@ final class Verdicts {
             .set(RESULT.ORGANIZATION_ID, u.organizationId())
             .set(RESULT.LEASE_ID, u.leaseId())
             .set(RESULT.UPLOAD_ID, u.uploadId())
-            .set(RESULT.OUTPUT, u.claimedOutput())
+            .set(RESULT.OUTPUT, output)
             .set(RESULT.STEPS, proof.steps())
             .set(RESULT.SECURITY_BITS, proof.securityBits())
             .set(RESULT.VALIDATED_AT, now)

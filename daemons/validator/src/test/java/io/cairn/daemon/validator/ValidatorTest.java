@@ -6,6 +6,7 @@ import static io.cairn.schema.jooq.Tables.INPUT_GROUP;
 import static io.cairn.schema.jooq.Tables.LEASE;
 import static io.cairn.schema.jooq.Tables.RESULT;
 import static io.cairn.schema.jooq.Tables.UPLOAD;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,11 @@ class ValidatorTest {
    * binds.
    */
   private Job provenJob(long program, long steps, int bits, boolean proofForAnotherLease) {
+    return provenJob(program, steps, bits, proofForAnotherLease, true);
+  }
+
+  private Job provenJob(
+      long program, long steps, int bits, boolean proofForAnotherLease, boolean outputInUpload) {
     long host = fx.host();
     long group = fx.inputGroup(program, 0, INPUT);
     long lease = fx.lease(group, host, T0.plusSeconds(600));
@@ -91,7 +97,9 @@ class ValidatorTest {
     byte[] proof =
         DigestProofVerifier.prove(
             programJson, INPUT, OUTPUT, proofForAnotherLease ? "someone-else" : token, steps, bits);
-    long upload = fx.uploadProof(lease, put("proofs", proof), WorkFixtures.felts(OUTPUT), steps);
+    long upload =
+        fx.uploadProof(
+            lease, put("proofs", proof), outputInUpload ? WorkFixtures.felts(OUTPUT) : null, steps);
     return new Job(group, lease, upload, host);
   }
 
@@ -124,6 +132,20 @@ class ValidatorTest {
         dsl.select(UPLOAD.STATE)
             .from(UPLOAD)
             .where(UPLOAD.ID.eq(job.upload()))
+            .fetchOne()
+            .value1());
+  }
+
+  @Test
+  void withoutAStatedOutputTheResultIsTheOutputTheProofProves() {
+    Job job = provenJob(program("server-org", 3), 1000, 128, false, false);
+    validator("a", 100).runOnePass();
+    assertEquals(InputGroupState.VALID, fx.groupState(job.group()));
+    assertArrayEquals(
+        WorkFixtures.felts(OUTPUT),
+        dsl.select(RESULT.OUTPUT)
+            .from(RESULT)
+            .where(RESULT.INPUT_GROUP_ID.eq(job.group()))
             .fetchOne()
             .value1());
   }
