@@ -19,11 +19,12 @@ public final class StarkTranscript {
   private StarkTranscript() {}
 
   /**
-   * Round 0, "seed": absorbs the options, the AIR's name and shape, all public inputs and the
-   * caller's context (e.g. a lease id), before any challenge is drawn.
+   * Round 0, "seed": absorbs the hash function's name, the options, the AIR's name and shape, all
+   * public inputs and the caller's context (e.g. a lease id), before any challenge is drawn.
    */
   public static Transcript seed(Hasher hasher, Air air, ProofOptions options, byte[] context) {
     Transcript transcript = new Transcript(hasher, PROTOCOL);
+    transcript.absorb("hash", hasher.name().getBytes(StandardCharsets.UTF_8));
     transcript.absorb("options", options.toBytes());
     transcript.absorb("air", air.name().getBytes(StandardCharsets.UTF_8));
     transcript.absorb(

@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.cairn.air.ProofCodec;
 import io.cairn.air.StarkProof;
 import io.cairn.air.examples.FibonacciAir;
+import io.cairn.crypto.Blake2s256;
 import io.cairn.math.Felt;
 import io.cairn.math.FeltVector;
 import io.cairn.verifier.StarkVerifier;
+import io.cairn.verifier.VerificationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,21 @@ class StarkProofTest {
     byte[] bytes = ProofCodec.encode(proof);
     assertEquals(proof, ProofCodec.decode(bytes));
     assertDoesNotThrow(() -> verifier.verify(TestProofs.permutationAir(), bytes, CONTEXT));
+  }
+
+  @Test
+  void anotherHashWorksEndToEndAndIsBoundIntoTheProof() {
+    StarkProof proof =
+        new StarkProver(FAST, Blake2s256.INSTANCE)
+            .prove(
+                TestProofs.fibonacciAir(), FibonacciAir.buildTrace(TestProofs.FIB_ROWS), CONTEXT);
+    assertDoesNotThrow(
+        () ->
+            new StarkVerifier(TEST_MIN_BITS, Blake2s256.INSTANCE)
+                .verify(TestProofs.fibonacciAir(), proof, CONTEXT));
+    assertThrows(
+        VerificationException.class,
+        () -> verifier.verify(TestProofs.fibonacciAir(), proof, CONTEXT));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.cairn.bench.stark;
 
+import io.cairn.crypto.Blake2s256;
+import io.cairn.crypto.Hasher;
 import io.cairn.crypto.Keccak256;
 import io.cairn.crypto.MerkleTree;
 import io.cairn.crypto.RowLeaves;
@@ -19,9 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Merkle commitment throughput with Keccak-256: hashing rows of field elements into leaves and
- * building the tree over the leaf digests. MB/s = (leaves × width × 32 bytes) / time for {@code
- * commitRows}; docs/bench/stark.md converts.
+ * Merkle commitment throughput with Keccak-256 (and BLAKE2s for comparison): hashing rows of field
+ * elements into leaves and building the tree over the leaf digests. MB/s = (leaves × width × 32
+ * bytes) / time for {@code commitRows}; docs/bench/stark.md converts.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,11 +39,17 @@ public class MerkleBench {
   @Param({"2", "36"})
   public int width;
 
+  @Param({"keccak256", "blake2s256"})
+  public String hash;
+
+  private Hasher hasher;
+
   private FeltVector[] columns;
   private byte[] leaves;
 
   @Setup
   public void setUp() {
+    hasher = hash.equals("blake2s256") ? Blake2s256.INSTANCE : Keccak256.INSTANCE;
     int n = 1 << logLeaves;
     columns = new FeltVector[width];
     for (int c = 0; c < width; c++) {
@@ -55,7 +63,7 @@ public class MerkleBench {
 
   private byte[] hashRows() {
     return RowLeaves.hashRows(
-        Keccak256.INSTANCE,
+        hasher,
         1 << logLeaves,
         width,
         (row, column, out, offset) -> columns[column].get(row).writeBytesBE(out, offset));
@@ -64,12 +72,12 @@ public class MerkleBench {
   /** Leaf hashing plus tree building: a full table commitment. */
   @Benchmark
   public MerkleTree commitRows() {
-    return MerkleTree.build(Keccak256.INSTANCE, hashRows());
+    return MerkleTree.build(hasher, hashRows());
   }
 
   /** Tree building alone over precomputed leaf digests (2 × 32 bytes hashed per node). */
   @Benchmark
   public MerkleTree buildTree() {
-    return MerkleTree.build(Keccak256.INSTANCE, leaves);
+    return MerkleTree.build(hasher, leaves);
   }
 }
