@@ -183,9 +183,14 @@ public final class FeltVector {
 
   /** this[i] ← this[i] · base^i for every i (moves coefficients onto a coset). */
   public void mulByPowers(Felt base) {
+    mulByPowers(Felt.ONE, base, length());
+  }
+
+  /** this[i] ← this[i] · start · base^i for i &lt; count; later elements are left alone. */
+  void mulByPowers(Felt start, Felt base, int count) {
     long[] a = limbs;
-    long[] x = {Montgomery.R1[0], Montgomery.R1[1], Montgomery.R1[2], Montgomery.R1[3]};
-    for (int o = 0; o < a.length; o += LIMBS) {
+    long[] x = {start.l0, start.l1, start.l2, start.l3};
+    for (int o = 0; o < count * LIMBS; o += LIMBS) {
       Montgomery.mul(a[o], a[o + 1], a[o + 2], a[o + 3], x[0], x[1], x[2], x[3], a, o);
       Montgomery.mul(x[0], x[1], x[2], x[3], base.l0, base.l1, base.l2, base.l3, x, 0);
     }

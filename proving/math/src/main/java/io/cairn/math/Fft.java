@@ -60,7 +60,7 @@ public final class Fft {
     }
     FeltVector v = coeffs.copyWithLength(domainSize);
     if (!offset.isOne()) {
-      v.mulByPowers(offset);
+      v.mulByPowers(Felt.ONE, offset, coeffs.length()); // the padding stays zero
     }
     fft(v);
     return v;
@@ -76,10 +76,9 @@ public final class Fft {
    */
   public static FeltVector interpolateFromCoset(FeltVector evals, Felt offset) {
     FeltVector v = evals.copy();
-    ifft(v);
-    if (!offset.isOne()) {
-      v.mulByPowers(offset.inverse());
-    }
+    transform(v, true);
+    // the 1/n of the inverse transform and the offset^-i of the coset, in one pass
+    v.mulByPowers(Felt.of(v.length()).inverse(), offset.inverse(), v.length());
     return v;
   }
 

@@ -69,6 +69,11 @@ class FeltVectorTest {
       assertEquals(a[i].mul(cPow), pw.get(i));
       cPow = cPow.mul(c);
     }
+    FeltVector partial = FeltVector.of(a);
+    partial.mulByPowers(Felt.TWO, c, 5);
+    for (int i = 0; i < n; i++) {
+      assertEquals(i < 5 ? a[i].mul(Felt.TWO).mul(c.pow(i)) : a[i], partial.get(i));
+    }
     assertThrows(IllegalArgumentException.class, () -> v.addInPlace(new FeltVector(2)));
   }
 
