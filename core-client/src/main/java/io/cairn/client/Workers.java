@@ -33,7 +33,13 @@ final class Workers implements TaskHost {
   private final ExecutorService pool;
   private final Supplier<Preferences> prefs;
   private final Map<String, Running> running = new LinkedHashMap<>();
+
+  /** Tasks ran out of memory: until then (nanoTime), only one runs at a time. */
+  static final int MAX_MEMORY_FAILURES = 3;
+
+  private static final long MEMORY_PRESSURE_NANOS = 600_000_000_000L;
   private volatile double vmStepsPerSecond = 1_000_000;
+  private volatile long memoryPressureUntil = System.nanoTime();
   private long lastTick = System.nanoTime();
 
   private record Running(TaskState task, TaskControl control, Future<?> future) {}
@@ -57,7 +63,7 @@ final class Workers implements TaskHost {
     long deltaMillis = (nowNanos - lastTick) / 1_000_000;
     lastTick = nowNanos;
     running.values().removeIf(r -> r.future.isDone());
-    int allowed = p.maxWorkers(settings.cores());
+    int allowed = nowNanos - memoryPressureUntil < 0 ? 1 : p.maxWorkers(settings.cores());
     int active = 0;
     boolean unload = !p.leaveAppsInMemory();
     for (Running r : running.values()) {
@@ -201,6 +207,19 @@ final class Workers implements TaskHost {
         s -> {
           if (task.phase != TaskPhase.FAILED) {
             Transfers.fail(task, outcome, reason);
+          }
+        });
+  }
+
+  @Override
+  public void outOfMemory(TaskState task) {
+    memoryPressureUntil = System.nanoTime() + MEMORY_PRESSURE_NANOS;
+    System.gc();
+    keeper.update(
+        s -> {
+          task.memoryFailures++;
+          if (task.memoryFailures >= MAX_MEMORY_FAILURES && task.phase != TaskPhase.FAILED) {
+            Transfers.fail(task, "FAILED", "out of memory " + task.memoryFailures + " times");
           }
         });
   }

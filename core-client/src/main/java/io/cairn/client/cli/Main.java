@@ -1,6 +1,7 @@
 package io.cairn.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.air.ProofOptions;
 import io.cairn.client.ClientSettings;
 import io.cairn.client.CoreClient;
 import io.cairn.client.control.ControlClient;
@@ -109,6 +110,18 @@ public final class Main {
     o.addOption(Option.builder().longOpt("dir").hasArg().desc("state directory").get());
     o.addOption(Option.builder().longOpt("cores").hasArg().desc("CPUs the client may use").get());
     o.addOption(Option.builder().longOpt("execute-only").desc("ask for EXECUTE leases only").get());
+    o.addOption(
+        Option.builder()
+            .longOpt("proof-options")
+            .hasArg()
+            .desc("STARK blowup,queries,grinding bits (default 4,55,20: 128-bit)")
+            .get());
+    o.addOption(
+        Option.builder()
+            .longOpt("kinds")
+            .hasArg()
+            .desc("lease kinds, comma-separated: EXECUTE_AND_PROVE,EXECUTE")
+            .get());
     o.addOption(Option.builder().longOpt("url").hasArg().desc("project URL").get());
     o.addOption(Option.builder().longOpt("key").hasArg().desc("account key").get());
     o.addOption(Option.builder().longOpt("email").hasArg().get());
@@ -142,6 +155,20 @@ public final class Main {
     }
     if (cl.hasOption("execute-only")) {
       b.kinds = Set.of("EXECUTE");
+    }
+    if (cl.hasOption("kinds")) {
+      b.kinds = Set.of(cl.getOptionValue("kinds").split(","));
+    }
+    if (cl.hasOption("proof-options")) {
+      String[] p = cl.getOptionValue("proof-options").split(",");
+      if (p.length != 3) {
+        throw new IllegalArgumentException("--proof-options takes blowup,queries,grinding");
+      }
+      b.proofOptions =
+          new ProofOptions(
+              Integer.parseInt(p[0].trim()),
+              Integer.parseInt(p[1].trim()),
+              Integer.parseInt(p[2].trim()));
     }
     return b.build();
   }

@@ -62,6 +62,9 @@ public final class TaskState {
 
   public long nextTransferMillis;
 
+  /** Times the task ran out of memory. */
+  public int memoryFailures;
+
   /** The report was acknowledged by the server. */
   public boolean reportAcked;
 }

@@ -26,6 +26,12 @@ public interface TaskHost {
   /** The task failed: {@code outcome} FAILED or ABANDONED, with a reason for the server. */
   void failed(TaskState task, String outcome, String reason);
 
+  /**
+   * The task ran out of memory: it stays in its phase and runs again later with fewer tasks beside
+   * it; after a few such failures it fails.
+   */
+  void outOfMemory(TaskState task);
+
   /** Steps between VM checkpoints (from disk_interval and the measured VM speed). */
   long checkpointSteps();
 

@@ -68,7 +68,11 @@ public final class TaskRunner implements Runnable {
       host.failed(task, "FAILED", "program does not load: " + e.getMessage());
     } catch (IOException e) {
       host.failed(task, "FAILED", "client I/O error: " + e.getMessage());
-    } catch (RuntimeException | OutOfMemoryError e) {
+    } catch (OutOfMemoryError e) {
+      // the host's problem, not the task's: it is retried with fewer tasks in memory
+      log.warn("task {} ran out of memory; it will be retried alone", task.leaseId);
+      host.outOfMemory(task);
+    } catch (RuntimeException e) {
       log.warn("task {} failed", task.leaseId, e);
       host.failed(task, "FAILED", "client error: " + e);
     }
