@@ -17,8 +17,8 @@ final class SquareRoot {
     if (a.isZero()) {
       return Optional.of(Felt.ZERO);
     }
+    // invariants: r² = a·t, t has order 2^i for some i < m; the textbook's c is rootOfUnity(m)
     int m = Felt.TWO_ADICITY;
-    Felt c = Felt.rootOfUnity(Felt.TWO_ADICITY);
     Felt t = a.pow(Q);
     Felt r = a.pow((Q + 1) / 2);
     while (!t.isOne()) {
@@ -32,13 +32,10 @@ final class SquareRoot {
           return Optional.empty(); // t's order is 2^m: a is a non-residue
         }
       }
-      Felt b = c;
-      for (int k = 0; k < m - i - 1; k++) {
-        b = b.square();
-      }
+      // b = c^(2^(m-i-1)) is the root of order 2^(i+1); b² has order 2^i, so t·b² has a lower one
+      Felt b = Felt.rootOfUnity(i + 1);
       m = i;
-      c = b.square();
-      t = t.mul(c);
+      t = t.mul(Felt.rootOfUnity(i));
       r = r.mul(b);
     }
     return Optional.of(r.toBigInteger().compareTo(HALF_P) > 0 ? r.neg() : r);
