@@ -90,6 +90,16 @@ public final class CpuTimeProbe {
     System.out.printf("Felt.add                %8.1f ns CPU%n", add);
     System.out.printf("FeltVector.mulInPlace   %8.1f ns CPU per element%n", vecMul);
     System.out.printf("Felt.inverse            %8.0f ns CPU%n", inverse);
+    double sqrt = Double.MAX_VALUE;
+    for (int r = 0; r < 10; r++) {
+      long t0 = THREADS.getCurrentThreadCpuTime();
+      for (int i = 0; i < 50; i++) {
+        sink = xs[i].square().sqrt();
+      }
+      long t1 = THREADS.getCurrentThreadCpuTime();
+      sqrt = Math.min(sqrt, (t1 - t0) / 50.0);
+    }
+    System.out.printf("Felt.sqrt (of a square) %8.0f ns CPU%n", sqrt);
     for (int logN : new int[] {16, 20}) {
       fft(logN, rnd);
     }
