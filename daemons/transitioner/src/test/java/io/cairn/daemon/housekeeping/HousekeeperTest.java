@@ -129,4 +129,32 @@ class HousekeeperTest {
 
     assertEquals(recent, dsl.fetchCount(STATE_CHANGE));
   }
+
+  @Test
+  void purgesExpiredRefreshTokensAndSilentHeartbeats() {
+    long org = fx.organization("token-org");
+    long user =
+        dsl.fetchOne(
+                "INSERT INTO org_user (organization_id, username, password_hash)"
+                    + " VALUES (?, 'alice', 'x') RETURNING id",
+                org)
+            .get(0, Long.class);
+    for (Duration expiresIn : new Duration[] {Duration.ofDays(-3), Duration.ofDays(3)}) {
+      dsl.execute(
+          "INSERT INTO refresh_token (id, org_user_id, token_hash, expires_at)"
+              + " VALUES (gen_random_uuid(), ?, md5(random()::text), ?::timestamptz)",
+          user,
+          WorkFixtures.utc(T0.plus(expiresIn)));
+    }
+    dsl.execute(
+        "INSERT INTO daemon_heartbeat (daemon, instance, hostname, pid, started_at, beat_at)"
+            + " VALUES ('feeder', 'gone', 'h', 1, ?::timestamptz, ?::timestamptz)",
+        WorkFixtures.utc(T0.minus(Duration.ofDays(30))),
+        WorkFixtures.utc(T0.minus(Duration.ofDays(8))));
+
+    housekeeper().runOnePass();
+
+    assertEquals(1, dsl.fetchCount(dsl.selectFrom("refresh_token")));
+    assertEquals(0, dsl.fetchCount(dsl.selectFrom("daemon_heartbeat").where("instance = 'gone'")));
+  }
 }
