@@ -13,6 +13,8 @@ import io.cairn.cairo.vm.VmException;
 import io.cairn.cairo.vm.program.CairoProgram;
 import io.cairn.cairo.vm.program.ProgramLoadException;
 import io.cairn.math.Felt;
+import io.cairn.prover.ProverCheckpoint;
+import io.cairn.prover.ProvingSession;
 import io.cairn.prover.StarkProver;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -55,7 +57,34 @@ public final class CairoProver {
     CairoTrace trace = trace(programJson, input, leaseId);
     StarkProver prover = new StarkProver(options);
     return new CairoProvingJob(
-        trace, prover.start(trace.air(), trace.main(), trace.statement().context()));
+        trace,
+        prover.start(trace.air(), trace.main(), trace.statement().context()),
+        CairoProvingJob.Stage.TRACE_BUILT);
+  }
+
+  /**
+   * Continues a job stopped after a commitment stage, from the bytes of its {@link
+   * CairoProvingJob#checkpoint}: reruns the program, rebuilds the trace, replays the completed
+   * rounds and checks them against the checkpoint. The finished proof equals the uninterrupted one.
+   *
+   * @throws CairoProvingException of kind {@code INVALID_CHECKPOINT} if the checkpoint is malformed
+   *     or belongs to another program, input, lease or options
+   */
+  public CairoProvingJob resume(
+      byte[] programJson, List<Felt> input, String leaseId, byte[] checkpoint)
+      throws CairoProvingException {
+    ProverCheckpoint saved = StageCheckpoint.decode(checkpoint);
+    CairoTrace trace = trace(programJson, input, leaseId);
+    ProvingSession session;
+    try {
+      session =
+          new StarkProver(options)
+              .resume(trace.air(), trace.main(), trace.statement().context(), saved);
+    } catch (IllegalArgumentException e) {
+      throw new CairoProvingException(Kind.INVALID_CHECKPOINT, e.getMessage(), e);
+    }
+    return new CairoProvingJob(
+        trace, session, CairoProvingJob.Stage.values()[saved.completedRounds()]);
   }
 
   /** Runs the program in proof mode and builds its trace, refusing unprovable programs first. */

@@ -12,7 +12,9 @@ public final class CairoProvingException extends Exception {
     /** The VM refused the run (invalid instruction, limit, failed assertion, bad input). */
     EXECUTION_FAILED,
     /** The run cannot be expressed in the AIR (e.g. main returns more than its builtins). */
-    UNPROVABLE
+    UNPROVABLE,
+    /** A checkpoint is malformed or was taken for another program, input, lease or options. */
+    INVALID_CHECKPOINT
   }
 
   private final Kind kind;

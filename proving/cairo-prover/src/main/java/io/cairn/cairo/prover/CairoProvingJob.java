@@ -2,6 +2,7 @@ package io.cairn.cairo.prover;
 
 import io.cairn.air.ProofCodec;
 import io.cairn.cairo.air.CairoProofFile;
+import io.cairn.prover.ProverCheckpoint;
 import io.cairn.prover.ProvingSession;
 
 /**
@@ -32,12 +33,13 @@ public final class CairoProvingJob {
 
   private final CairoTrace trace;
   private final ProvingSession session;
-  private Stage stage = Stage.TRACE_BUILT;
+  private Stage stage;
   private CairoProofResult result;
 
-  CairoProvingJob(CairoTrace trace, ProvingSession session) {
+  CairoProvingJob(CairoTrace trace, ProvingSession session, Stage stage) {
     this.trace = trace;
     this.session = session;
+    this.stage = stage;
   }
 
   /** The last completed stage. */
@@ -71,6 +73,18 @@ public final class CairoProvingJob {
     }
     stage = Stage.values()[stage.ordinal() + 1];
     return stage;
+  }
+
+  /**
+   * The restart point after the last completed commitment stage, as bytes to persist with the lease
+   * (a few hundred bytes).
+   *
+   * @throws IllegalStateException unless the stage is {@code MAIN_COMMITTED}, {@code AUX_COMMITTED}
+   *     or {@code COMPOSITION_COMMITTED}
+   */
+  public byte[] checkpoint() {
+    ProverCheckpoint checkpoint = session.checkpoint();
+    return StageCheckpoint.encode(checkpoint);
   }
 
   /** Runs stages until {@code target} is reached (no-op if it already is). */
