@@ -15,6 +15,7 @@ import io.cairn.segment.WorkKind;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -90,50 +91,55 @@ public final class LeaseRepository {
         .execute();
   }
 
+  /** A lease to insert once its group was moved. */
+  public record NewLease(long inputGroupId, WorkKind kind, String token, OffsetDateTime deadline) {}
+
   /**
-   * Confirms a claimed slot: moves the group READY → LEASED (or EXECUTED → PROVING for a PROVE
-   * lease) only if it is still there, inserts the lease, and returns the group's input.
+   * Confirms a claimed slot with one conditional update: moves the group READY → LEASED (or
+   * EXECUTED → PROVING for a PROVE lease) only if it is still there, with its audit row.
    *
-   * @return the input felts (database form), or empty if the group was no longer waiting
+   * @return false if the group was no longer waiting (cancelled, deleted, leased elsewhere)
    */
-  public Optional<byte[]> lease(
-      DSLContext tx,
-      long inputGroupId,
-      WorkKind kind,
-      long hostId,
-      String token,
-      OffsetDateTime now,
-      OffsetDateTime deadline) {
+  public boolean claim(
+      DSLContext tx, long inputGroupId, WorkKind kind, long hostId, OffsetDateTime deadline) {
     boolean prove = kind == WorkKind.PROVE;
     Map<Field<?>, Object> extra = new HashMap<>();
     extra.put(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ATTEMPTS.plus(1));
     extra.put(INPUT_GROUP.CACHED_BY, DSL.inline((String) null));
     extra.put(INPUT_GROUP.NEXT_TRANSITION_AT, deadline);
-    boolean moved =
-        Transitions.INPUT_GROUPS.applyIfIn(
-            tx,
-            inputGroupId,
-            prove ? InputGroupState.EXECUTED : InputGroupState.READY,
-            prove ? InputGroupEvent.LEASE_PROVE : InputGroupEvent.LEASE,
-            "scheduler",
-            "host " + hostId,
-            extra);
-    if (!moved) {
-      return Optional.empty();
+    return Transitions.INPUT_GROUPS.applyIfIn(
+        tx,
+        inputGroupId,
+        prove ? InputGroupState.EXECUTED : InputGroupState.READY,
+        prove ? InputGroupEvent.LEASE_PROVE : InputGroupEvent.LEASE,
+        "scheduler",
+        "host " + hostId,
+        extra);
+  }
+
+  /** Inserts the leases of one request in one statement and returns their groups' inputs. */
+  public Map<Long, byte[]> insertLeases(
+      DSLContext tx, long hostId, OffsetDateTime now, List<NewLease> leases) {
+    var insert =
+        tx.insertInto(
+            LEASE,
+            LEASE.TOKEN,
+            LEASE.INPUT_GROUP_ID,
+            LEASE.HOST_ID,
+            LEASE.KIND,
+            LEASE.ISSUED_AT,
+            LEASE.DEADLINE);
+    for (NewLease l : leases) {
+      insert =
+          insert.values(l.token(), l.inputGroupId(), hostId, l.kind().name(), now, l.deadline());
     }
-    tx.insertInto(LEASE)
-        .set(LEASE.TOKEN, token)
-        .set(LEASE.INPUT_GROUP_ID, inputGroupId)
-        .set(LEASE.HOST_ID, hostId)
-        .set(LEASE.KIND, kind.name())
-        .set(LEASE.ISSUED_AT, now)
-        .set(LEASE.DEADLINE, deadline)
-        .execute();
-    return Optional.of(
-        tx.select(INPUT_GROUP.INPUT)
-            .from(INPUT_GROUP)
-            .where(INPUT_GROUP.ID.eq(inputGroupId))
-            .fetchOne(INPUT_GROUP.INPUT));
+    insert.execute();
+    Map<Long, byte[]> inputs = new HashMap<>();
+    tx.select(INPUT_GROUP.ID, INPUT_GROUP.INPUT)
+        .from(INPUT_GROUP)
+        .where(INPUT_GROUP.ID.in(leases.stream().map(NewLease::inputGroupId).toList()))
+        .forEach(r -> inputs.put(r.value1(), r.value2()));
+    return inputs;
   }
 
   /** The lease with this token, locked. */

@@ -23,9 +23,19 @@ public final class SchedulerHandler {
     long hostId = DonorAuth.hostId(ctx);
     String keyHash = ctx.get(DonorAuth.HOST_KEY_HASH);
     SchedulerRequest req = SchedulerRequest.parse(JsonBody.of(ctx, FIELDS));
+    long queued = System.nanoTime();
     services
         .db()
-        .blocking(() -> service.handle(hostId, keyHash, req))
+        .blocking(
+            () -> {
+              long start = System.nanoTime();
+              services.metrics().schedulerQueueNanos.add(start - queued);
+              try {
+                return service.handle(hostId, keyHash, req);
+              } finally {
+                services.metrics().schedulerWorkNanos.add(System.nanoTime() - start);
+              }
+            })
         .onSuccess(reply -> Replies.ok(ctx, reply))
         .onFailure(ctx::fail);
   }

@@ -86,23 +86,40 @@ public final class SchedulerService {
     String message = null;
     if (wantsWork && wanted > 0) {
       claims.addAll(services.segment().claim(wanted, e -> req.kinds().contains(e.kind())));
+      List<LeaseRepository.NewLease> granted = new ArrayList<>();
+      List<io.cairn.segment.SlotEntry> entries = new ArrayList<>();
       for (Claim c : claims) {
         var entry = c.entry();
-        String token = Secrets.newToken();
         OffsetDateTime deadline = now.plusSeconds(entry.leaseTimeoutSeconds());
-        Optional<byte[]> input =
-            repo.lease(tx, entry.inputGroupId(), entry.kind(), hostId, token, now, deadline);
-        if (input.isEmpty()) {
+        if (!repo.claim(tx, entry.inputGroupId(), entry.kind(), hostId, deadline)) {
           services.metrics().claimsLost.increment();
           continue;
         }
-        Optional<ProgramInfo> program = services.programs().get(tx, entry.programId());
-        if (program.isEmpty()) {
-          throw new IllegalStateException("program " + entry.programId() + " vanished");
-        }
-        leases.add(leaseJson(token, entry, program.get(), input.get(), deadline));
+        granted.add(
+            new LeaseRepository.NewLease(
+                entry.inputGroupId(), entry.kind(), Secrets.newToken(), deadline));
+        entries.add(entry);
       }
-      if (!leases.isEmpty()) {
+      if (!granted.isEmpty()) {
+        var inputs = repo.insertLeases(tx, hostId, now, granted);
+        for (int i = 0; i < granted.size(); i++) {
+          var lease = granted.get(i);
+          var entry = entries.get(i);
+          ProgramInfo program =
+              services
+                  .programs()
+                  .get(tx, entry.programId())
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException("program " + entry.programId() + " vanished"));
+          leases.add(
+              leaseJson(
+                  lease.token(),
+                  entry,
+                  program,
+                  inputs.get(entry.inputGroupId()),
+                  lease.deadline()));
+        }
         repo.countJobs(tx, hostId, leases.size());
       }
     } else if (wantsWork) {

@@ -11,4 +11,10 @@ public final class Metrics {
   public final LongAdder uploadsAccepted = new LongAdder();
   public final LongAdder uploadsDuplicate = new LongAdder();
   public final LongAdder rateLimited = new LongAdder();
+
+  /** Nanoseconds scheduler RPCs waited for a worker thread. */
+  public final LongAdder schedulerQueueNanos = new LongAdder();
+
+  /** Nanoseconds scheduler RPCs spent in their database transaction. */
+  public final LongAdder schedulerWorkNanos = new LongAdder();
 }

@@ -134,6 +134,16 @@ final class StatusPage {
         "Retried uploads answered as duplicates.",
         m.uploadsDuplicate.sum());
     counter(
+        p,
+        "cairn_scheduler_queue_ms_total",
+        "Time scheduler RPCs waited for a worker.",
+        m.schedulerQueueNanos.sum() / 1_000_000L);
+    counter(
+        p,
+        "cairn_scheduler_work_ms_total",
+        "Time scheduler RPCs spent in their transaction.",
+        m.schedulerWorkNanos.sum() / 1_000_000L);
+    counter(
         p, "cairn_rate_limited_total", "Requests refused by a rate limit.", m.rateLimited.sum());
     return p.toString();
   }
