@@ -45,6 +45,9 @@ final class Transfers {
   private final ExecutorService pool;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
+  /** One download at a time per program file: tasks of the same program share it. */
+  private final ConcurrentHashMap<String, Object> programLocks = new ConcurrentHashMap<>();
+
   Transfers(
       StateKeeper keeper,
       ServerApi api,
@@ -116,17 +119,10 @@ final class Transfers {
     String sha = keeper.read(s -> t.programSha256);
     Path file = programFile(sha);
     try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(programsDir);
-        Path part = programsDir.resolve(sha + ".json.part");
-        api.download(p.url, keeper.read(s -> t.programUrl), creds(p), part);
-        String actual = ProgramVerifier.sha256Hex(Files.readAllBytes(part));
-        if (!actual.equals(sha)) {
-          Files.deleteIfExists(part);
-          corrupt(t, "downloaded program hashes to " + actual + ", expected " + sha);
+      synchronized (programLocks.computeIfAbsent(sha, k -> new Object())) {
+        if (!fetchProgram(p, t, sha, file)) {
           return;
         }
-        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
       keeper.update(
           s -> {
@@ -139,6 +135,25 @@ final class Transfers {
     } catch (IOException e) {
       retryLater(t, "program download: " + e);
     }
+  }
+
+  /** Downloads the program unless it is here; false if the bytes were corrupt. */
+  private boolean fetchProgram(ProjectState p, TaskState t, String sha, Path file)
+      throws IOException, ServerException {
+    if (Files.exists(file)) {
+      return true;
+    }
+    Files.createDirectories(programsDir);
+    Path part = programsDir.resolve(sha + ".json.part");
+    api.download(p.url, keeper.read(s -> t.programUrl), creds(p), part);
+    String actual = ProgramVerifier.sha256Hex(Files.readAllBytes(part));
+    if (!actual.equals(sha)) {
+      Files.deleteIfExists(part);
+      corrupt(t, "downloaded program hashes to " + actual + ", expected " + sha);
+      return false;
+    }
+    Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return true;
   }
 
   private void corrupt(TaskState t, String why) {
