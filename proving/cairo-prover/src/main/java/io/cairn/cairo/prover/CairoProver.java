@@ -109,7 +109,8 @@ public final class CairoProver {
     }
     try {
       return CairoTraceBuilder.build(provable, run, leaseId);
-    } catch (CairoStatementException | IllegalStateException e) {
+    } catch (CairoStatementException | IllegalStateException | VmException e) {
+      // VmException: e.g. a hole in the output segment, found while reading the result.
       throw new CairoProvingException(Kind.UNPROVABLE, e.getMessage(), e);
     }
   }
