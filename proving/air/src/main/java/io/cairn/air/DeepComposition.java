@@ -2,6 +2,9 @@ package io.cairn.air;
 
 import io.cairn.crypto.Transcript;
 import io.cairn.math.Felt;
+import io.cairn.math.FeltVector;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The DEEP composition polynomial's value at one point, written once for the prover (every LDE
@@ -46,6 +49,47 @@ public final class DeepComposition {
     Felt[] nextGammas = transcript.sampleFelts(traceWidth);
     Felt[] deltas = transcript.sampleFelts(ood.compositionParts().size());
     return new DeepComposition(gammas, nextGammas, deltas, ood);
+  }
+
+  /**
+   * D over a whole domain at once, with allocation-free vector kernels: the same formula as {@link
+   * #evaluate}, arranged as {@code (A(x) − A(z))/(x − z) + (B(x) − B(g·z))/(x − g·z)} with {@code A
+   * = Σ γ_j·t_j + Σ δ_i·H_i} and {@code B = Σ γ'_j·t_j}.
+   *
+   * @param trace the trace columns (main then aux) over the domain
+   * @param parts the composition parts over the domain
+   * @param inverseXMinusZ {@code 1/(x − z)} at every point
+   * @param inverseXMinusNextZ {@code 1/(x − g·z)} at every point
+   */
+  public FeltVector evaluateOverDomain(
+      List<FeltVector> trace,
+      List<FeltVector> parts,
+      FeltVector inverseXMinusZ,
+      FeltVector inverseXMinusNextZ) {
+    int size = inverseXMinusZ.length();
+    FeltVector[] sums = new FeltVector[2];
+    IntStream.range(0, 2)
+        .parallel()
+        .forEach(
+            k -> {
+              FeltVector sum = new FeltVector(size);
+              Felt[] coefficients = k == 0 ? gammas : nextGammas;
+              for (int j = 0; j < coefficients.length; j++) {
+                sum.addScaled(coefficients[j], trace.get(j));
+              }
+              if (k == 0) {
+                for (int i = 0; i < deltas.length; i++) {
+                  sum.addScaled(deltas[i], parts.get(i));
+                }
+              }
+              FeltVector constant = new FeltVector(size);
+              constant.fill(k == 0 ? atZ : atNextZ);
+              sum.subInPlace(constant);
+              sum.mulInPlace(k == 0 ? inverseXMinusZ : inverseXMinusNextZ);
+              sums[k] = sum;
+            });
+    sums[0].addInPlace(sums[1]);
+    return sums[0];
   }
 
   /**

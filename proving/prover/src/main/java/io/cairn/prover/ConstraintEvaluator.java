@@ -66,20 +66,12 @@ final class ConstraintEvaluator {
   /** H at the LDE points {@code x_(k·stride)}, k below {@code N/stride}; stride divides blowup. */
   FeltVector evaluateOnSubdomain(int stride) {
     int size = domain.size() / stride;
-    FeltVector xs = FeltVector.powers(domain.generator().pow(stride), size);
-    xs.mulBy(domain.offset());
+    FeltVector xs = DomainVectors.points(domain, stride);
     FeltVector[] boundaryInverses = new FeltVector[boundaryPoints.length];
     IntStream.range(0, boundaryPoints.length)
         .parallel()
         .forEach(
-            r -> {
-              FeltVector v = new FeltVector(size);
-              for (int k = 0; k < size; k++) {
-                v.set(k, xs.get(k).sub(boundaryPoints[r]));
-              }
-              v.invertInPlace();
-              boundaryInverses[r] = v;
-            });
+            r -> boundaryInverses[r] = DomainVectors.inverseDifferences(xs, boundaryPoints[r]));
     FeltVector result = new FeltVector(size);
     IntStream.range(0, (size + CHUNK - 1) / CHUNK)
         .parallel()
