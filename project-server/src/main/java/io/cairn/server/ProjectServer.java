@@ -88,30 +88,32 @@ public final class ProjectServer {
                 new DeploymentOptions().setInstances(settings.httpInstances() - 1))
             .await();
       }
+      AtomicBoolean running = new AtomicBoolean();
+      long feederTimer = -1;
       if (feeder != null) {
         EmbeddedFeeder f = feeder;
         f.runOnePass();
-        AtomicBoolean running = new AtomicBoolean();
-        vertx.setPeriodic(
-            settings.feederInterval().toMillis(),
-            id -> {
-              if (running.compareAndSet(false, true)) {
-                vertx
-                    .executeBlocking(f::runOnePass, false)
-                    .onComplete(
-                        ar -> {
-                          running.set(false);
-                          if (ar.failed()) {
-                            log.warn("embedded feeder pass failed", ar.cause());
-                          }
-                        });
-              }
-            });
+        feederTimer =
+            vertx.setPeriodic(
+                settings.feederInterval().toMillis(),
+                id -> {
+                  if (running.compareAndSet(false, true)) {
+                    vertx
+                        .executeBlocking(f::runOnePass, false)
+                        .onComplete(
+                            ar -> {
+                              running.set(false);
+                              if (ar.failed()) {
+                                log.warn("embedded feeder pass failed", ar.cause());
+                              }
+                            });
+                  }
+                });
         var limiter = services.hostLimiter();
         vertx.setPeriodic(60_000, id -> limiter.evictIdle());
       }
       log.info("Cairn project server listening on {}:{}", settings.host(), port);
-      return new RunningServer(vertx, port, services, writer, feeder, first);
+      return new RunningServer(vertx, port, services, writer, feeder, first, feederTimer, running);
     } catch (RuntimeException e) {
       vertx.close();
       throw e;

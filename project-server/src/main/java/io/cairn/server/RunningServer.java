@@ -16,6 +16,8 @@ public final class RunningServer implements AutoCloseable {
   private final SegmentWriter feederSegment;
   private final EmbeddedFeeder feeder;
   private final ApiVerticle api;
+  private final long feederTimer;
+  private final java.util.concurrent.atomic.AtomicBoolean feederRunning;
 
   RunningServer(
       Vertx vertx,
@@ -23,8 +25,12 @@ public final class RunningServer implements AutoCloseable {
       Services services,
       SegmentWriter feederSegment,
       EmbeddedFeeder feeder,
-      ApiVerticle api) {
+      ApiVerticle api,
+      long feederTimer,
+      java.util.concurrent.atomic.AtomicBoolean feederRunning) {
     this.api = api;
+    this.feederTimer = feederTimer;
+    this.feederRunning = feederRunning;
     this.vertx = vertx;
     this.port = port;
     this.services = services;
@@ -67,6 +73,14 @@ public final class RunningServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (feederTimer >= 0) {
+      vertx.cancelTimer(feederTimer);
+      // let a pass in flight finish, so that it does not report to a closed event loop
+      long until = System.nanoTime() + 2_000_000_000L;
+      while (feederRunning.get() && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+    }
     vertx.close().await();
     services.segment().close();
     if (feederSegment != null) {
