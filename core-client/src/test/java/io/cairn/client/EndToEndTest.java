@@ -83,4 +83,41 @@ class EndToEndTest {
     }
     assertTrue(Files.exists(stateDir.resolve("client_state.json")));
   }
+
+  @Test
+  void executionOnlyLeasesUploadTheTraceBundle(@TempDir Path stateDir) throws Exception {
+    long id = project.uploadProgram("sum-execute-only", TestProject.sumProgram(), 100_000, true);
+    project.addInputGroups(id, List.of(40L));
+    ClientSettings.Builder b = Clients.fast(new FixedSensor());
+    b.kinds = java.util.Set.of("EXECUTE");
+    try (CoreClient client = CoreClient.start(b.build(), stateDir)) {
+      client.attach(project.url(), project.accountKey());
+      Clients.await(
+          "the trace uploaded and reported",
+          Duration.ofSeconds(60),
+          () -> {
+            try {
+              return project.queryLong("select count(*) from upload where kind = 'TRACE'") == 1
+                  && client.status().tasks().isEmpty();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+    try (Connection c = project.testDb.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select blob_key from upload where kind = 'TRACE'")) {
+      rs.next();
+      byte[] bundle;
+      try (InputStream in = project.blobs.open(BlobKey.parse(rs.getString(1)))) {
+        bundle = in.readAllBytes();
+      }
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bundle);
+      byte[] magic = new byte[8];
+      buf.get(magic);
+      assertEquals("CAIRNTB1", new String(magic, java.nio.charset.StandardCharsets.US_ASCII));
+      long steps = buf.getLong();
+      assertEquals(24 * steps, buf.getLong(), "24 bytes per step of trace");
+    }
+  }
 }
