@@ -18,15 +18,19 @@ import java.util.function.Consumer;
 final class TestServer implements AutoCloseable {
   final TestDatabase testDb;
   final CairnDatabase database;
-  final LocalDirectoryBlobStore blobs;
+  final io.cairn.blob.BlobStore blobs;
   final RunningServer server;
   final Path dir;
 
-  private TestServer(String purpose, Consumer<ServerSettings.Builder> tweak) throws Exception {
+  private TestServer(
+      String purpose,
+      Consumer<ServerSettings.Builder> tweak,
+      java.util.function.Function<Path, io.cairn.blob.BlobStore> blobStore)
+      throws Exception {
     dir = Files.createTempDirectory("cairn-server-test");
     testDb = TestPostgres.freshDatabase(purpose);
     database = CairnDatabase.open(testDb.jdbcUrl(), testDb.user(), testDb.password(), 8, purpose);
-    blobs = LocalDirectoryBlobStore.open(dir.resolve("blobs"));
+    blobs = blobStore.apply(dir);
     ServerSettings.Builder b = ServerSettings.builder();
     b.port = 0;
     b.httpInstances = 1;
@@ -44,11 +48,22 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(String purpose) throws Exception {
-    return new TestServer(purpose, b -> {});
+    return new TestServer(purpose, b -> {}, TestServer::localBlobs);
+  }
+
+  /** A server whose blobs go to {@code blobStore} (made from the test's temp directory). */
+  static TestServer withBlobStore(
+      String purpose, java.util.function.Function<Path, io.cairn.blob.BlobStore> blobStore)
+      throws Exception {
+    return new TestServer(purpose, b -> {}, blobStore);
+  }
+
+  private static io.cairn.blob.BlobStore localBlobs(Path dir) {
+    return LocalDirectoryBlobStore.open(dir.resolve("blobs"));
   }
 
   static TestServer start(String purpose, Consumer<ServerSettings.Builder> tweak) throws Exception {
-    return new TestServer(purpose, tweak);
+    return new TestServer(purpose, tweak, TestServer::localBlobs);
   }
 
   int port() {
