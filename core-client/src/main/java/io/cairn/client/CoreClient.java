@@ -206,6 +206,7 @@ public final class CoreClient implements AutoCloseable {
   /** Drops reported tasks and their slots, and projects detached once their tasks are gone. */
   private void forgetFinished() {
     List<String> slots = new ArrayList<>();
+    Workers.WorkerSnapshot live = workers.snapshot(); // before the state lock: see Workers
     boolean changed =
         keeper.read(
             s ->
@@ -213,7 +214,7 @@ public final class CoreClient implements AutoCloseable {
                     .anyMatch(
                         p ->
                             (p.detachWhenDone && p.tasks.isEmpty())
-                                || p.tasks.stream().anyMatch(this::finished)));
+                                || p.tasks.stream().anyMatch(t -> finished(t, live))));
     if (!changed) {
       return;
     }
@@ -222,7 +223,7 @@ public final class CoreClient implements AutoCloseable {
           for (ProjectState p : s.projects) {
             p.tasks.removeIf(
                 t -> {
-                  if (finished(t)) {
+                  if (finished(t, live)) {
                     slots.add(t.leaseId);
                     return true;
                   }
@@ -236,10 +237,10 @@ public final class CoreClient implements AutoCloseable {
     }
   }
 
-  private boolean finished(TaskState t) {
+  private static boolean finished(TaskState t, Workers.WorkerSnapshot workers) {
     return t.reportAcked
         && (t.phase == TaskPhase.REPORTED || t.phase == TaskPhase.FAILED)
-        && !workers.isRunning(t.leaseId);
+        && !workers.running().contains(t.leaseId);
   }
 
   // ---- attach ----
@@ -282,6 +283,7 @@ public final class CoreClient implements AutoCloseable {
   public ClientStatus status() {
     long now = settings.clock().millis();
     Preferences p = prefs.current();
+    Workers.WorkerSnapshot live = workers.snapshot(); // before the state lock: see Workers
     return keeper.read(
         s -> {
           List<ClientStatus.Task> tasks = new ArrayList<>();
@@ -307,7 +309,7 @@ public final class CoreClient implements AutoCloseable {
                                 proj.url,
                                 t.kind,
                                 t.phase.name(),
-                                workers.isActive(t.leaseId),
+                                live.active().contains(t.leaseId),
                                 t.suspendedByUser,
                                 t.fractionDone,
                                 t.elapsedMillis / 1000.0,

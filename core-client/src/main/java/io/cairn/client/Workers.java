@@ -121,17 +121,27 @@ final class Workers implements TaskHost {
     return true;
   }
 
-  /** Whether {@code leaseId} has a worker. */
-  synchronized boolean isRunning(String leaseId) {
-    Running r = running.get(leaseId);
-    return r != null && !r.future.isDone();
+  /**
+   * The lease ids that have a worker, and those computing right now (not suspended). Callers take
+   * this snapshot before locking the client state: the lock order is always workers, then state
+   * ({@link #tick} holds this lock while it touches the state), never the reverse.
+   */
+  synchronized WorkerSnapshot snapshot() {
+    java.util.Set<String> runningIds = new java.util.HashSet<>();
+    java.util.Set<String> activeIds = new java.util.HashSet<>();
+    for (Running r : running.values()) {
+      if (!r.future.isDone()) {
+        runningIds.add(r.task.leaseId);
+        if (!r.control.suspended()) {
+          activeIds.add(r.task.leaseId);
+        }
+      }
+    }
+    return new WorkerSnapshot(runningIds, activeIds);
   }
 
-  /** Whether {@code leaseId} is computing right now (running and not suspended). */
-  synchronized boolean isActive(String leaseId) {
-    Running r = running.get(leaseId);
-    return r != null && !r.future.isDone() && !r.control.suspended();
-  }
+  /** See {@link #snapshot()}. */
+  record WorkerSnapshot(java.util.Set<String> running, java.util.Set<String> active) {}
 
   /** Stops every worker at its next pause point and waits up to {@code millis}. */
   void quit(long millis) {
