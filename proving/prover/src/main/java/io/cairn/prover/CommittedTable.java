@@ -12,23 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A table of polynomials the prover has committed to: each column's coefficients, its evaluations
- * over the LDE domain (natural order) and the Merkle tree whose leaf {@code i} is the row at
- * bit-reversed position {@code i}.
+ * A table of polynomials (each of degree below the trace length) the prover has committed to: its
+ * columns' evaluations over the LDE domain (natural order) and the Merkle tree whose leaf {@code i}
+ * is the row at bit-reversed position {@code i}. Coefficients are not kept: values anywhere else
+ * come from the evaluations by barycentric interpolation ({@link OutOfDomainPoint}).
  */
 final class CommittedTable {
 
-  private final List<FeltVector> coefficients;
   private final List<FeltVector> evaluations;
   private final EvaluationDomain domain;
   private final MerkleTree tree;
 
-  private CommittedTable(
-      Hasher hasher,
-      List<FeltVector> coefficients,
-      List<FeltVector> evaluations,
-      EvaluationDomain domain) {
-    this.coefficients = coefficients;
+  private CommittedTable(Hasher hasher, List<FeltVector> evaluations, EvaluationDomain domain) {
     this.evaluations = evaluations;
     this.domain = domain;
     int bits = domain.logSize();
@@ -45,12 +40,12 @@ final class CommittedTable {
     this.tree = MerkleTree.build(hasher, leaves);
   }
 
-  /** Interpolates trace columns (values on the trace domain), extends them and commits. */
+  /** Extends trace columns (values on the trace domain) to the LDE domain and commits. */
   static CommittedTable fromTrace(
       Hasher hasher, List<FeltVector> columns, EvaluationDomain domain) {
-    List<FeltVector> coefficients =
-        columns.parallelStream().map(c -> Fft.interpolateFromCoset(c, Felt.ONE)).toList();
-    return fromCoefficients(hasher, coefficients, domain);
+    int blowup = domain.size() / columns.get(0).length();
+    return new CommittedTable(
+        hasher, Fft.lowDegreeExtension(columns, domain.offset(), blowup), domain);
   }
 
   /** Evaluates polynomials given by their coefficients over the domain and commits. */
@@ -60,16 +55,13 @@ final class CommittedTable {
         coefficients.parallelStream()
             .map(c -> Fft.evaluateOnCoset(c, domain.offset(), domain.size()))
             .toList();
-    return new CommittedTable(hasher, coefficients, evaluations, domain);
+    return new CommittedTable(hasher, evaluations, domain);
   }
 
   /** Commits polynomials whose evaluations over the domain are already known (no FFT needed). */
   static CommittedTable fromEvaluations(
-      Hasher hasher,
-      List<FeltVector> coefficients,
-      List<FeltVector> evaluations,
-      EvaluationDomain domain) {
-    return new CommittedTable(hasher, coefficients, evaluations, domain);
+      Hasher hasher, List<FeltVector> evaluations, EvaluationDomain domain) {
+    return new CommittedTable(hasher, evaluations, domain);
   }
 
   MerkleTree tree() {
@@ -85,17 +77,9 @@ final class CommittedTable {
     return evaluations;
   }
 
-  /** Every column's polynomial evaluated at {@code x} (Horner on the coefficients). */
-  List<Felt> evaluateAt(Felt x) {
-    return coefficients.parallelStream().map(c -> horner(c, x)).toList();
-  }
-
-  private static Felt horner(FeltVector coefficients, Felt x) {
-    Felt acc = Felt.ZERO;
-    for (int i = coefficients.length() - 1; i >= 0; i--) {
-      acc = acc.mul(x).add(coefficients.get(i));
-    }
-    return acc;
+  /** Every column's polynomial evaluated at {@code point}. */
+  List<Felt> evaluateAt(OutOfDomainPoint point) {
+    return evaluations.parallelStream().map(point::interpolate).toList();
   }
 
   /** Opens the rows at the given bit-reversed positions (strictly increasing). */

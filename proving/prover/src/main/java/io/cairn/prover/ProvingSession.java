@@ -46,7 +46,7 @@ public final class ProvingSession {
   private final Hasher hasher;
   private final StarkLayout layout;
   private final Transcript transcript;
-  private final List<FeltVector> mainTrace;
+  private List<FeltVector> mainTrace; // released after round 2, its last reader
   private final List<CommittedTable> traceTables = new ArrayList<>();
   private Round round = Round.SEEDED;
   private Felt[] challenges = new Felt[0];
@@ -96,6 +96,7 @@ public final class ProvingSession {
       traceTables.add(table);
       transcript.absorb(StarkTranscript.AUX_TRACE, table.tree().root());
     }
+    mainTrace = null;
   }
 
   /**
@@ -127,8 +128,7 @@ public final class ProvingSession {
     }
     composition =
         stride == 1 && parts == 1
-            ? CommittedTable.fromEvaluations(
-                hasher, partCoefficients, List.of(values), layout.ldeDomain())
+            ? CommittedTable.fromEvaluations(hasher, List.of(values), layout.ldeDomain())
             : CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain());
     if (stride > 1) {
       spotCheckComposition(evaluator, stride);
@@ -165,13 +165,16 @@ public final class ProvingSession {
     advance(Round.COMPOSITION, Round.OOD);
     Felt z = StarkTranscript.sampleOutOfDomainPoint(transcript, layout);
     Felt nextZ = z.mul(layout.traceGenerator());
+    int n = layout.traceLength();
+    OutOfDomainPoint atZ = new OutOfDomainPoint(layout.ldeDomain(), n, z);
+    OutOfDomainPoint atNextZ = new OutOfDomainPoint(layout.ldeDomain(), n, nextZ);
     List<Felt> current = new ArrayList<>();
     List<Felt> next = new ArrayList<>();
     for (CommittedTable table : traceTables) {
-      current.addAll(table.evaluateAt(z));
-      next.addAll(table.evaluateAt(nextZ));
+      current.addAll(table.evaluateAt(atZ));
+      next.addAll(table.evaluateAt(atNextZ));
     }
-    ood = new OodFrame(current, next, composition.evaluateAt(z));
+    ood = new OodFrame(current, next, composition.evaluateAt(atZ));
     StarkTranscript.absorbOutOfDomainFrame(transcript, ood);
     oodPoint = z;
   }
