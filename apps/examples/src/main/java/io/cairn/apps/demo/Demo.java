@@ -1,46 +1,76 @@
 package io.cairn.apps.demo;
 
-import static io.cairn.schema.jooq.Tables.INPUT_GROUP;
-
-import io.cairn.pg.EmbeddedPostgresServer;
-import io.cairn.schema.db.CairnDatabase;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The one-command demo: everything Cairn needs, started in one JVM on the embedded defaults, one
- * example job run end to end, then a clean stop.
+ * The one-command demo ({@code ops/bin/demo}): everything Cairn needs, started in one JVM on the
+ * embedded defaults (PostgreSQL, local blobs, the project server, every daemon, donor clients); an
+ * organization uploads the Collatz app with a few dozen input groups; the donors run and prove
+ * them; progress lines follow the jobs until the aggregated, proof-verified answer is printed; then
+ * everything stops cleanly (or keeps running with {@code --keep-running}).
  *
- * <p>This first version starts what exists so far (the embedded PostgreSQL with the migrated
- * schema) and says which stages are not built yet; each issue that lands adds its stage here.
+ * <p>Exit codes: 0 the answer was found and is right; 1 the run failed or timed out; 2 the command
+ * line is malformed.
  */
 public final class Demo {
   private Demo() {}
 
-  /** Runs the demo; the only argument is an optional data directory (default: a temporary one). */
+  /** Runs the demo; see {@link DemoOptions#USAGE}. */
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
-    Path dataDir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("cairn-demo-");
-    out.println("Cairn demo, data under " + dataDir);
-    long t0 = System.nanoTime();
-    try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir.resolve("pg"), 0);
-        CairnDatabase db = CairnDatabase.open(pg.jdbcUrl("postgres"), pg.user(), "", 4, "demo")) {
-      out.printf(
-          "  [ok]  PostgreSQL on %s:%d, schema migrated (%d input groups so far) in %.1f s%n",
-          pg.host(), pg.port(), db.dsl().fetchCount(INPUT_GROUP), (System.nanoTime() - t0) / 1e9);
-      for (String stage : NOT_BUILT_YET) {
-        out.println("  [--]  " + stage + ": not built yet");
-      }
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      out.print(DemoOptions.USAGE);
+      return;
     }
-    out.println("Stopped cleanly.");
+    DemoOptions options;
+    try {
+      options = DemoOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("demo: " + e.getMessage());
+      System.err.print(DemoOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    System.exit(run(options, out));
   }
 
-  private static final List<String> NOT_BUILT_YET =
-      List.of(
-          "project server (HTTP API, scheduler, status page)",
-          "daemons (feeder, transitioner, validator, assimilator)",
-          "donor clients running the Cairo VM and the prover",
-          "an example app flowing from upload to a proof-verified answer");
+  /** Runs one demo and returns the exit code. */
+  static int run(DemoOptions options, PrintStream out) throws Exception {
+    DemoSession session = DemoSession.start(options, out);
+    AtomicBoolean closed = new AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runnable stop =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            out.println("Stopping donors, daemons, server and PostgreSQL...");
+            session.close();
+            out.println("Stopped cleanly.");
+          }
+          stopped.countDown();
+        };
+    Thread hook = new Thread(stop, "cairn-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    int code;
+    try {
+      session.awaitAnswer();
+      code = 0;
+    } catch (TimeoutException | DemoSession.DemoFailure e) {
+      out.println("FAILED: " + e.getMessage());
+      code = 1;
+    }
+    if (options.keepRunning()) {
+      out.println(
+          "Still running (--keep-running): status page "
+              + session.cairn().url()
+              + "/status; press Ctrl-C to stop.");
+      stopped.await();
+      return code;
+    }
+    Runtime.getRuntime().removeShutdownHook(hook);
+    stop.run();
+    return code;
+  }
 }
