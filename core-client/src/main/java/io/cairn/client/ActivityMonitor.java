@@ -3,6 +3,10 @@ package io.cairn.client;
 import io.cairn.client.prefs.HostSensor;
 import io.cairn.client.prefs.Preferences;
 import io.cairn.client.prefs.SuspendReason;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -49,12 +53,23 @@ final class ActivityMonitor {
     if (prefs.suspendCpuUsage() > 0 && foreignLoad * 100 > prefs.suspendCpuUsage()) {
       return SuspendReason.CPU_USAGE;
     }
-    Runtime rt = Runtime.getRuntime();
-    long used = rt.totalMemory() - rt.freeMemory();
-    double pct = sensor.userActive() ? prefs.ramMaxUsedBusyPct() : prefs.ramMaxUsedIdlePct();
-    if (used > sensor.totalMemoryBytes() * pct / 100) {
-      return SuspendReason.MEMORY;
-    }
     return null;
+  }
+
+  /**
+   * Whether the client's live heap (measured after the last garbage collection) is above the RAM
+   * preference: then no further task starts (BOINC's "waiting for memory"); running ones go on,
+   * since suspending them would not free their memory and unloading them would throw work away.
+   */
+  boolean memoryTight(Preferences prefs) {
+    long live = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+      if (afterGc != null) {
+        live += afterGc.getUsed();
+      }
+    }
+    double pct = sensor.userActive() ? prefs.ramMaxUsedBusyPct() : prefs.ramMaxUsedIdlePct();
+    return live > sensor.totalMemoryBytes() * pct / 100;
   }
 }

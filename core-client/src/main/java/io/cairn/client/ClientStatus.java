@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * A snapshot of a client for the control CLI ({@code cairn-client status}).
  *
- * @param suspendReason why computing is suspended (USER_REQ, TIME_OF_DAY, CPU_USAGE, MEMORY), or
- *     null
+ * @param suspendReason why computing is suspended (USER_REQ, TIME_OF_DAY, CPU_USAGE), or null
  * @param foreignCpuLoad the last non-Cairn CPU load reading, 0..1
  * @param preferences the preferences in force
  * @param projects the attached projects

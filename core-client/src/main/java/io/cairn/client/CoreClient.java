@@ -180,20 +180,21 @@ public final class CoreClient implements AutoCloseable {
     Preferences p = prefs.poll();
     SuspendReason reason = activity.reason(p, keeper.read(s -> s.suspendedByUser));
     suspendReason = reason;
-    workers.tick(p, reason);
+    workers.tick(p, reason, activity.memoryTight(p));
     transfers.tick();
     boolean diskFull = p.diskMaxUsedGb() > 0 && DiskUsage.bytes(stateDir) > p.diskMaxUsedGb() * 1e9;
-    for (String url : keeper.read(s -> s.projects.stream().map(x -> x.url).toList())) {
-      if (rpcInFlight.compareAndSet(false, true)) {
-        io.execute(
-            () -> {
-              try {
+    List<String> urls = keeper.read(s -> s.projects.stream().map(x -> x.url).toList());
+    if (!urls.isEmpty() && rpcInFlight.compareAndSet(false, true)) {
+      io.execute(
+          () -> {
+            try {
+              for (String url : urls) {
                 fetcher.maybeRpc(url, p, diskFull);
-              } finally {
-                rpcInFlight.set(false);
               }
-            });
-      }
+            } finally {
+              rpcInFlight.set(false);
+            }
+          });
     }
     forgetFinished();
     long now = System.currentTimeMillis();

@@ -34,10 +34,12 @@ final class Workers implements TaskHost {
   private final Supplier<Preferences> prefs;
   private final Map<String, Running> running = new LinkedHashMap<>();
 
-  /** Tasks ran out of memory: until then (nanoTime), only one runs at a time. */
+  /** Out-of-memory failures after which a task fails. */
   static final int MAX_MEMORY_FAILURES = 3;
 
+  /** How long only one task runs after one ran out of memory. */
   private static final long MEMORY_PRESSURE_NANOS = 600_000_000_000L;
+
   private volatile double vmStepsPerSecond = 1_000_000;
   private volatile long memoryPressureUntil = System.nanoTime();
   private long lastTick = System.nanoTime();
@@ -57,8 +59,11 @@ final class Workers implements TaskHost {
     this.prefs = prefs;
   }
 
-  /** One scheduling pass under the given global suspension (null: none). */
-  synchronized void tick(Preferences p, SuspendReason global) {
+  /**
+   * One scheduling pass under the given global suspension (null: none); {@code memoryTight}: start
+   * no further task.
+   */
+  synchronized void tick(Preferences p, SuspendReason global, boolean memoryTight) {
     long nowNanos = System.nanoTime();
     long deltaMillis = (nowNanos - lastTick) / 1_000_000;
     lastTick = nowNanos;
@@ -77,7 +82,7 @@ final class Workers implements TaskHost {
         }
       }
     }
-    if (global != null || active >= allowed) {
+    if (global != null || active >= allowed || (memoryTight && active > 0)) {
       return;
     }
     List<TaskState> ready = new ArrayList<>();

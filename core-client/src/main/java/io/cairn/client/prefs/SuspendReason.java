@@ -8,8 +8,6 @@ public enum SuspendReason {
   TIME_OF_DAY,
   /** Non-Cairn CPU load above suspend_cpu_usage. */
   CPU_USAGE,
-  /** The client's memory is above the RAM preference. */
-  MEMORY,
   /** The client is quitting. */
   QUITTING
 }
