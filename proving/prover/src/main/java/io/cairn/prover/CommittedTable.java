@@ -26,17 +26,7 @@ final class CommittedTable {
   private CommittedTable(Hasher hasher, List<FeltVector> evaluations, EvaluationDomain domain) {
     this.evaluations = evaluations;
     this.domain = domain;
-    int bits = domain.logSize();
-    byte[] leaves =
-        RowLeaves.hashRows(
-            hasher,
-            domain.size(),
-            evaluations.size(),
-            (row, column, out, offset) ->
-                evaluations
-                    .get(column)
-                    .get(EvaluationDomain.bitReverse(row, bits))
-                    .writeBytesBE(out, offset));
+    byte[] leaves = RowLeaves.hashColumns(hasher, evaluations, true);
     this.tree = MerkleTree.build(hasher, leaves);
   }
 
