@@ -149,6 +149,14 @@ final class MappedSegment implements AutoCloseable {
         (int) INTS.get(buffer, o + S_INPUT_LEN));
   }
 
+  int priority(int slot) {
+    return (int) INTS.get(buffer, slotOffset(slot) + S_PRIORITY);
+  }
+
+  int kindCode(int slot) {
+    return (int) INTS.get(buffer, slotOffset(slot) + S_KIND);
+  }
+
   long inputGroupId(int slot) {
     return (long) LONGS.getVolatile(buffer, slotOffset(slot) + S_INPUT_GROUP);
   }

@@ -3,9 +3,11 @@ package io.cairn.segment;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -19,6 +21,7 @@ import java.util.function.Predicate;
 public final class SegmentReader implements AutoCloseable {
   private final MappedSegment segment;
   private final Clock clock;
+  private final AtomicInteger cursor = new AtomicInteger();
 
   private SegmentReader(MappedSegment segment, Clock clock) {
     this.segment = segment;
@@ -59,39 +62,71 @@ public final class SegmentReader implements AutoCloseable {
   }
 
   /**
-   * Claims up to {@code max} jobs that {@code wanted} accepts, highest priority first.
+   * Claims up to {@code max} jobs that {@code wanted} accepts, highest priority first. Among equal
+   * priorities the scan starts at a different slot for each call, so concurrent claimers rarely
+   * race for the same slot. The scan reads only state words, priorities and kinds; it allocates
+   * nothing per slot.
    *
    * @return the claims, possibly fewer than {@code max} (others may have won the race)
    */
   public List<Claim> claim(int max, Predicate<SlotEntry> wanted) {
-    record Candidate(int slot, int priority) {}
-    List<Candidate> candidates = new ArrayList<>();
-    for (int slot = 0; slot < segment.slotCount(); slot++) {
-      long word = segment.stateWord(slot);
-      if (SegmentLayout.stateOf(word) == SlotState.PRESENT) {
-        SlotEntry e = segment.readEntry(slot);
-        if (wanted.test(e)) {
-          candidates.add(new Candidate(slot, e.priority()));
+    return claim(max, EnumSet.allOf(WorkKind.class), wanted);
+  }
+
+  /**
+   * {@link #claim(int, Predicate)} restricted to {@code kinds}, checked without reading entries.
+   */
+  public List<Claim> claim(int max, Set<WorkKind> kinds, Predicate<SlotEntry> wanted) {
+    List<Claim> claims = new ArrayList<>();
+    if (max <= 0) {
+      return claims;
+    }
+    int n = segment.slotCount();
+    int kindMask = 0;
+    for (WorkKind k : kinds) {
+      kindMask |= 1 << k.code();
+    }
+    int start = Math.floorMod(cursor.getAndAdd(max * 7 + 1), n);
+    int[] slots = new int[n];
+    int found = 0;
+    int best = Integer.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      int slot = start + i < n ? start + i : start + i - n;
+      if (SegmentLayout.stateOf(segment.stateWord(slot)) != SlotState.PRESENT) {
+        continue;
+      }
+      int kind = segment.kindCode(slot);
+      if (kind < 0 || kind > 30 || (kindMask & (1 << kind)) == 0) {
+        continue;
+      }
+      slots[found++] = slot;
+      best = Math.max(best, segment.priority(slot));
+    }
+    // take the best priority level first, then the next, until max claims (usually one level)
+    int level = best;
+    while (claims.size() < max && found > 0 && level != Integer.MIN_VALUE) {
+      int nextLevel = Integer.MIN_VALUE;
+      for (int k = 0; k < found && claims.size() < max; k++) {
+        int slot = slots[k];
+        int p = segment.priority(slot);
+        if (p < level) {
+          nextLevel = Math.max(nextLevel, p);
+          continue;
+        }
+        if (p > level) {
+          continue; // already visited at its own level
+        }
+        Optional<Claim> claim = tryClaim(slot);
+        if (claim.isEmpty()) {
+          continue;
+        }
+        if (wanted.test(claim.get().entry()) && kinds.contains(claim.get().entry().kind())) {
+          claims.add(claim.get());
+        } else {
+          unclaim(claim.get());
         }
       }
-    }
-    // rotate the start so that concurrent claimers of equal priority rarely collide
-    int shift =
-        candidates.isEmpty() ? 0 : (int) (Thread.currentThread().threadId() % candidates.size());
-    List<Candidate> rotated = new ArrayList<>(candidates.subList(shift, candidates.size()));
-    rotated.addAll(candidates.subList(0, shift));
-    rotated.sort(Comparator.comparingInt(Candidate::priority).reversed());
-    List<Claim> claims = new ArrayList<>();
-    for (Candidate c : rotated) {
-      if (claims.size() >= max) {
-        break;
-      }
-      Optional<Claim> claim = tryClaim(c.slot());
-      if (claim.isPresent() && wanted.test(claim.get().entry())) {
-        claims.add(claim.get());
-      } else {
-        claim.ifPresent(this::unclaim);
-      }
+      level = nextLevel;
     }
     return claims;
   }

@@ -85,7 +85,7 @@ public final class SchedulerService {
     JsonArray leases = new JsonArray();
     String message = null;
     if (wantsWork && wanted > 0) {
-      claims.addAll(services.segment().claim(wanted, e -> req.kinds().contains(e.kind())));
+      claims.addAll(services.segment().claim(wanted, req.kinds(), e -> true));
       List<LeaseRepository.NewLease> granted = new ArrayList<>();
       List<io.cairn.segment.SlotEntry> entries = new ArrayList<>();
       for (Claim c : claims) {

@@ -197,6 +197,11 @@ public final class SchedulerLoad {
     AtomicInteger next = new AtomicInteger();
     long[] latencies = new long[4_000_000];
     AtomicInteger latencyCount = new AtomicInteger();
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long pg0 = postgresCpuTicks();
     long start = System.nanoTime();
     long stopAt = start + Duration.ofSeconds(seconds).toNanos();
     AtomicLong lastLease = new AtomicLong(start);
@@ -228,6 +233,8 @@ public final class SchedulerLoad {
     }
     Future.all(workers).await();
     double elapsed = (lastLease.get() - start) / 1e9;
+    long cpu = os.getProcessCpuTime() - cpu0;
+    long pgTicks = postgresCpuTicks() - pg0;
     int n = Math.min(latencyCount.get(), latencies.length);
     long[] sorted = Arrays.copyOf(latencies, n);
     Arrays.sort(sorted);
@@ -253,10 +260,42 @@ public final class SchedulerLoad {
         pct(sorted, 0.90),
         pct(sorted, 0.99),
         sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    System.out.printf(
+        "cpu per lease: this JVM (server + load generator) %.0f us, PostgreSQL %.0f us;"
+            + " machine load average %.1f%n",
+        cpu / 1e3 / Math.max(1, leased.get()),
+        pgTicks * 10_000.0 / Math.max(1, leased.get()),
+        os.getSystemLoadAverage());
     System.out.println(
         leases == distinct && leases == leased.get()
             ? "no group was leased twice"
             : "DUPLICATE LEASES");
+  }
+
+  /** CPU ticks (1/100 s) of every process named postgres, from /proc. */
+  private static long postgresCpuTicks() {
+    long total = 0;
+    java.io.File[] procs = new java.io.File("/proc").listFiles();
+    if (procs == null) {
+      return 0;
+    }
+    for (java.io.File p : procs) {
+      if (!p.getName().chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      try {
+        String stat = Files.readString(p.toPath().resolve("stat"));
+        int close = stat.lastIndexOf(')');
+        if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+          continue;
+        }
+        String[] f = stat.substring(close + 2).split(" ");
+        total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      } catch (Exception e) {
+        // the process ended meanwhile
+      }
+    }
+    return total;
   }
 
   private static double pct(long[] sorted, double p) {
