@@ -50,7 +50,12 @@ class EndToEndTest {
           Duration.ofSeconds(90),
           () -> {
             try {
-              return project.queryLong("select count(*) from upload where kind = 'PROOF'") == 3
+              return project.queryLong(
+                          "select count(*) from upload u join lease l on l.id = u.lease_id"
+                              + " join input_group g on g.id = l.input_group_id"
+                              + " where g.program_id = "
+                              + id)
+                      == 3
                   && client.status().tasks().isEmpty();
             } catch (Exception e) {
               throw new IllegalStateException(e);
@@ -58,14 +63,20 @@ class EndToEndTest {
           });
       assertEquals(1, client.status().projects().size());
     }
-    assertEquals(3, project.queryLong("select count(*) from lease"));
+    assertEquals(
+        3,
+        project.queryLong(
+            "select count(*) from lease l join input_group g on g.id = l.input_group_id"
+                + " where g.program_id = "
+                + id));
     // every uploaded proof is a real one: it verifies for its lease, input and claimed output
     try (Connection c = project.testDb.connect();
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
                 "select l.token, u.blob_key, g.id from upload u join lease l on l.id = u.lease_id"
-                    + " join input_group g on g.id = l.input_group_id")) {
+                    + " join input_group g on g.id = l.input_group_id where g.program_id = "
+                    + id)) {
       int n = 0;
       while (rs.next()) {
         byte[] proof;
@@ -118,6 +129,35 @@ class EndToEndTest {
       assertEquals("CAIRNTB1", new String(magic, java.nio.charset.StandardCharsets.US_ASCII));
       long steps = buf.getLong();
       assertEquals(24 * steps, buf.getLong(), "24 bytes per step of trace");
+    }
+  }
+
+  @Test
+  void oneClientServesTwoProjects(@TempDir Path stateDir) throws Exception {
+    try (TestProject second = new TestProject("client_e2e_second")) {
+      long a = project.uploadProgram("sum-a", TestProject.sumProgram(), 100_000, false);
+      project.addInputGroups(a, List.of(11L));
+      long b = second.uploadProgram("sum-b", TestProject.sumProgram(), 100_000, false);
+      second.addInputGroups(b, List.of(12L));
+      long before = project.queryLong("select count(*) from upload");
+      try (CoreClient client =
+          CoreClient.start(Clients.fast(new FixedSensor()).build(), stateDir)) {
+        client.attach(project.url(), project.accountKey());
+        client.attach(second.url(), second.accountKey());
+        Clients.await(
+            "a proof for each project",
+            Duration.ofSeconds(60),
+            () -> {
+              try {
+                return project.queryLong("select count(*) from upload") == before + 1
+                    && second.queryLong("select count(*) from upload") == 1
+                    && client.status().tasks().isEmpty();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+        assertEquals(2, client.status().projects().size());
+      }
     }
   }
 }
