@@ -29,13 +29,17 @@ public record ClientStatus(
       long secondsToNextRpc,
       String lastMessage) {}
 
-  /** One task. */
+  /**
+   * One task; {@code running}: computing now; {@code inMemory}: it has a worker (running, or
+   * suspended with leave_apps_in_memory).
+   */
   public record Task(
       String leaseId,
       String project,
       String kind,
       String phase,
       boolean running,
+      boolean inMemory,
       boolean suspendedByUser,
       double fractionDone,
       double elapsedSeconds,

@@ -311,6 +311,7 @@ public final class CoreClient implements AutoCloseable {
                                 t.kind,
                                 t.phase.name(),
                                 live.active().contains(t.leaseId),
+                                live.running().contains(t.leaseId),
                                 t.suspendedByUser,
                                 t.fractionDone,
                                 t.elapsedMillis / 1000.0,
@@ -444,7 +445,7 @@ public final class CoreClient implements AutoCloseable {
     io.shutdownNow();
     cpu.shutdownNow();
     try {
-      keeper.flushIfDirty();
+      keeper.close();
     } catch (RuntimeException e) {
       log.warn("could not save the state at shutdown", e);
     }

@@ -16,6 +16,7 @@ final class StateKeeper {
   private final StateStore<ClientState> store;
   private final ClientState state;
   private boolean dirty;
+  private boolean closed;
 
   StateKeeper(StateStore<ClientState> store) {
     this.store = store;
@@ -26,22 +27,38 @@ final class StateKeeper {
     return f.apply(state);
   }
 
-  /** Changes the state and writes it to disk. */
+  /** Changes the state and writes it to disk (ignored once closed). */
   synchronized void update(Consumer<ClientState> f) {
+    if (closed) {
+      return;
+    }
     f.accept(state);
     save();
   }
 
-  /** Changes the state; it is written at the next flush. */
+  /** Changes the state; it is written at the next flush (ignored once closed). */
   synchronized void touch(Consumer<ClientState> f) {
+    if (closed) {
+      return;
+    }
     f.accept(state);
     dirty = true;
   }
 
   synchronized void flushIfDirty() {
-    if (dirty) {
+    if (dirty && !closed) {
       save();
     }
+  }
+
+  /**
+   * Writes the state one last time and refuses every later change: a worker still finishing a
+   * prover stage after its client closed must not write into a directory that another client may
+   * already be using.
+   */
+  synchronized void close() {
+    flushIfDirty();
+    closed = true;
   }
 
   private void save() {

@@ -75,6 +75,19 @@ class SuspendTest {
           Duration.ofSeconds(5),
           () -> "USER_REQ".equals(client.status().suspendReason()) && !only(client).running());
       assertTrue(client.resume(null));
+      Clients.await("running again", Duration.ofSeconds(5), () -> only(client).running());
+
+      // leave_apps_in_memory: a suspended task waits in memory instead of being unloaded
+      client.setPreference("leave_apps_in_memory", "true");
+      assertTrue(client.suspend(only(client).leaseId()));
+      Clients.await(
+          "the task suspended in memory",
+          Duration.ofSeconds(5),
+          () -> !only(client).running() && only(client).suspendedByUser());
+      Thread.sleep(500);
+      assertTrue(only(client).inMemory(), "kept in memory while suspended");
+      assertTrue(client.resume(only(client).leaseId()));
+      Clients.await("resumed in place", Duration.ofSeconds(5), () -> only(client).running());
 
       String lease = only(client).leaseId();
       assertTrue(client.abort(lease));
