@@ -25,7 +25,7 @@ import org.jooq.impl.DSL;
 /** All SQL of the scheduler and the upload handler: hosts' check-ins, leases, uploads. */
 public final class LeaseRepository {
   /** What the scheduler needs to know about the calling host. */
-  public record HostState(int cores, int maxJobsPerDay, int jobsToday) {}
+  public record HostState(int cores, int maxJobsPerDay, int jobsToday, int activeLeases) {}
 
   /** A lease as reports and uploads see it. */
   public record LeaseRow(
@@ -65,12 +65,9 @@ public final class LeaseRepository {
         .set(set)
         .where(HOST.ID.eq(hostId))
         .and(HOST.HOST_KEY_HASH.eq(keyHash))
-        .returning(HOST.CORES, HOST.MAX_JOBS_PER_DAY, HOST.JOBS_TODAY)
+        .returningResult(HOST.CORES, HOST.MAX_JOBS_PER_DAY, HOST.JOBS_TODAY, ACTIVE_LEASES)
         .fetchOptional()
-        .map(
-            r ->
-                new HostState(
-                    r.get(HOST.CORES), r.get(HOST.MAX_JOBS_PER_DAY), r.get(HOST.JOBS_TODAY)));
+        .map(r -> new HostState(r.value1(), r.value2(), r.value3(), r.value4()));
   }
 
   private static void putIf(Map<Field<?>, Object> set, Field<?> field, Object value) {
@@ -79,10 +76,13 @@ public final class LeaseRepository {
     }
   }
 
-  /** The host's leases in progress (ACTIVE). */
-  public int activeLeases(DSLContext tx, long hostId) {
-    return tx.fetchCount(LEASE, LEASE.HOST_ID.eq(hostId).and(LEASE.STATE.eq("ACTIVE")));
-  }
+  /** The host's ACTIVE leases, as a scalar subquery on the row being updated. */
+  private static final Field<Integer> ACTIVE_LEASES =
+      DSL.field(
+          DSL.selectCount()
+              .from(LEASE)
+              .where(LEASE.HOST_ID.eq(HOST.ID))
+              .and(LEASE.STATE.eq("ACTIVE")));
 
   public void countJobs(DSLContext tx, long hostId, int issued) {
     tx.update(HOST)

@@ -78,7 +78,7 @@ public final class SchedulerService {
       acks.add(report.leaseId());
     }
     boolean wantsWork = req.seconds() > 0 && req.maxJobs() > 0;
-    int inProgress = wantsWork ? repo.activeLeases(tx, hostId) : 0;
+    int inProgress = host.activeLeases();
     int byCores = host.cores() - inProgress;
     int byDay = host.maxJobsPerDay() - host.jobsToday();
     int wanted = Math.min(req.maxJobs(), Math.min(byCores, byDay));
