@@ -41,7 +41,6 @@ public final class Demo {
   static int run(DemoOptions options, PrintStream out) throws Exception {
     DemoSession session = DemoSession.start(options, out);
     AtomicBoolean closed = new AtomicBoolean();
-    CountDownLatch stopped = new CountDownLatch(1);
     Runnable stop =
         () -> {
           if (closed.compareAndSet(false, true)) {
@@ -49,10 +48,8 @@ public final class Demo {
             session.close();
             out.println("Stopped cleanly.");
           }
-          stopped.countDown();
         };
-    Thread hook = new Thread(stop, "cairn-demo-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
+    StopSignals.onInterrupt(stop);
     int code;
     try {
       session.awaitAnswer();
@@ -66,10 +63,8 @@ public final class Demo {
           "Still running (--keep-running): status page "
               + session.cairn().url()
               + "/status; press Ctrl-C to stop.");
-      stopped.await();
-      return code;
+      new CountDownLatch(1).await(); // until Ctrl-C or SIGTERM: StopSignals stops and exits
     }
-    Runtime.getRuntime().removeShutdownHook(hook);
     stop.run();
     return code;
   }
