@@ -222,6 +222,7 @@ public final class DemoSession implements AutoCloseable {
     out.printf(
         "  [ok]  every one of the %d proofs re-verified by the organization (%d-bit minimum)%n",
         verified, options.minSecurityBits());
+    out.println("  [ok]  credit granted: " + creditSummary());
     out.printf(
         "Answer over %s: start %s has the longest Collatz chain, %s steps"
             + " (proof-verified, equals the plain-Java reference; %.0f s)%n",
@@ -230,6 +231,27 @@ public final class DemoSession implements AutoCloseable {
         answer.values().get("best_length"),
         seconds);
     return new Outcome(programId, answer.values(), reference, verified, seconds);
+  }
+
+  /** {@code Donor 1 0.0412 (13 jobs), Donor 2 ...}: each donor's credit and validated jobs. */
+  private String creditSummary() {
+    List<String> parts = new ArrayList<>();
+    cairn
+        .database()
+        .dsl()
+        .fetch(
+            "select a.display_name, a.total_credit, count(r.id) from donor_account a"
+                + " left join host h on h.donor_account_id = a.id"
+                + " left join lease l on l.host_id = h.id"
+                + " left join result r on r.lease_id = l.id"
+                + " group by a.id, a.display_name, a.total_credit order by a.id")
+        .forEach(
+            r ->
+                parts.add(
+                    String.format(
+                        "%s %.4f (%d jobs)",
+                        r.get(0, String.class), r.get(1, Double.class), r.get(2, Long.class))));
+    return String.join(", ", parts);
   }
 
   /**
