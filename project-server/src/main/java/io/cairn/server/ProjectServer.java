@@ -1,7 +1,6 @@
 package io.cairn.server;
 
 import io.cairn.blob.BlobStore;
-import io.cairn.blob.LocalDirectoryBlobStore;
 import io.cairn.schema.db.CairnDatabase;
 import io.cairn.segment.SegmentReader;
 import io.cairn.segment.SegmentWriter;
@@ -14,7 +13,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -49,10 +47,11 @@ public final class ProjectServer {
             SegmentWriter.open(settings.segmentFile(), settings.segmentSlots(), instance, clock);
         feeder = new EmbeddedFeeder(database, writer, clock);
       } else if (!Files.exists(settings.segmentFile())) {
-        throw new IllegalStateException(
-            "no work segment at "
-                + settings.segmentFile()
-                + ": start the feeder first, or enable the embedded feeder");
+        // the feeder daemon has not started yet: lay out an empty segment of the configured size,
+        // which the feeder rebuilds in place (same size) when it opens it
+        log.info("no work segment at {} yet; creating an empty one", settings.segmentFile());
+        SegmentWriter.open(settings.segmentFile(), settings.segmentSlots(), "unowned", clock)
+            .close();
       }
       SegmentReader reader = SegmentReader.open(settings.segmentFile(), clock);
       ServerKey key =
@@ -145,27 +144,29 @@ public final class ProjectServer {
   }
 
   /**
-   * The command: settings from {@code CAIRN_SERVER_*} variables, the database from {@code
-   * CAIRN_DB_URL} / {@code CAIRN_DB_USER} / {@code CAIRN_DB_PASSWORD}, blobs in {@code
-   * CAIRN_BLOB_DIR}.
+   * The command: the shared configuration ({@code CAIRN_CONFIG} file plus {@code CAIRN_*}
+   * variables), a PostgreSQL URL from {@code database.*}; fills the segment itself unless the
+   * feeder daemon is configured to run ({@code daemons.run} contains {@code feeder}).
    */
   public static void main(String[] args) {
-    var env = System.getenv();
-    ServerSettings settings = ServerSettings.fromEnvironment(env);
-    String url = env.get("CAIRN_DB_URL");
-    if (url == null) {
-      System.err.println("CAIRN_DB_URL is not set (for example jdbc:postgresql://127.0.0.1/cairn)");
+    io.cairn.config.CairnConfig config = io.cairn.config.CairnConfigLoader.fromEnvironment();
+    boolean embedded = !config.daemons().enabled().contains("feeder");
+    ServerSettings settings = ConfiguredSettings.from(config, embedded);
+    if (!(config.database() instanceof io.cairn.config.PostgresDatabaseConfig pg)) {
+      System.err.println(
+          "the server command needs db.url (a PostgreSQL server); the embedded database is"
+              + " started by ops/bin/start or the demo, which call ProjectServer.start");
       System.exit(2);
+      return;
     }
     CairnDatabase db =
         CairnDatabase.open(
-            url,
-            env.getOrDefault("CAIRN_DB_USER", "postgres"),
-            env.getOrDefault("CAIRN_DB_PASSWORD", ""),
-            16,
+            pg.jdbcUrl(),
+            pg.user(),
+            pg.password().map(io.cairn.config.Secret::reveal).orElse(""),
+            pg.poolSize(),
             "cairn-server");
-    BlobStore blobs =
-        LocalDirectoryBlobStore.open(Path.of(env.getOrDefault("CAIRN_BLOB_DIR", "cairn-blobs")));
+    BlobStore blobs = io.cairn.blob.BlobStoreFactory.open(config.blobStore());
     RunningServer server = start(settings, db, blobs, Clock.systemUTC());
     Runtime.getRuntime()
         .addShutdownHook(
