@@ -79,7 +79,9 @@ public record ClientSettings(
 
   /** Collects settings; every field starts at its default. */
   public static final class Builder {
-    public String hostName = io.cairn.client.rpc.HostDescription.local(VERSION, 0).name();
+    /** Null: the local host name, looked up at {@link #build()}. */
+    public String hostName;
+
     public int cores = Runtime.getRuntime().availableProcessors();
     public Set<String> kinds = Set.of("EXECUTE_AND_PROVE");
     public ProofOptions proofOptions = ProofOptions.DEFAULT_128;
@@ -96,7 +98,7 @@ public record ClientSettings(
 
     public ClientSettings build() {
       return new ClientSettings(
-          hostName,
+          hostName != null ? hostName : io.cairn.client.rpc.HostDescription.localName(),
           cores,
           VERSION,
           kinds,

@@ -75,14 +75,12 @@ public final class CoreClient implements AutoCloseable {
         new StateKeeper(new StateStore<>(stateDir.resolve("client_state.json"), ClientState.class));
     this.prefs = new PreferencesFile(stateDir.resolve("global_prefs_override.json"));
     this.api = new ServerApi(settings.rpcTimeout());
-    HostDescription local =
-        HostDescription.local(ClientSettings.VERSION, sensor.totalMemoryBytes());
     this.host =
         new HostDescription(
             settings.hostName(),
-            local.platform(),
+            HostDescription.localPlatform(),
             settings.cores(),
-            local.memoryBytes(),
+            sensor.totalMemoryBytes(),
             ClientSettings.VERSION);
     this.activity = new ActivityMonitor(sensor, settings.clock());
     Random random = new Random();

@@ -12,22 +12,32 @@ package io.cairn.client.rpc;
 public record HostDescription(
     String name, String platform, int cores, long memoryBytes, String clientVersion) {
 
-  /** This machine, as the JVM sees it. */
+  /** This machine, as the JVM sees it (the name needs a DNS lookup of the local host). */
   public static HostDescription local(String clientVersion, long memoryBytes) {
+    return new HostDescription(
+        localName(),
+        localPlatform(),
+        Runtime.getRuntime().availableProcessors(),
+        memoryBytes,
+        clientVersion);
+  }
+
+  /** The local host name, at most 100 characters. */
+  public static String localName() {
     String name;
     try {
       name = java.net.InetAddress.getLocalHost().getHostName();
     } catch (java.io.IOException e) {
       name = "donor-host";
     }
+    return name.length() > 100 ? name.substring(0, 100) : name;
+  }
+
+  /** The platform string, e.g. {@code linux-x86_64}. */
+  public static String localPlatform() {
     String os = System.getProperty("os.name", "unknown").toLowerCase(java.util.Locale.ROOT);
     String arch = System.getProperty("os.arch", "unknown");
     String platform = (os.contains("linux") ? "linux" : os.replace(' ', '_')) + "-" + arch;
-    return new HostDescription(
-        name.length() > 100 ? name.substring(0, 100) : name,
-        platform.replace("amd64", "x86_64"),
-        Runtime.getRuntime().availableProcessors(),
-        memoryBytes,
-        clientVersion);
+    return platform.replace("amd64", "x86_64");
   }
 }
