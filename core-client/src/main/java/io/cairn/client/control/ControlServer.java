@@ -90,6 +90,11 @@ public final class ControlServer implements AutoCloseable {
         reply(ex, 405, Map.of("error", "use POST for " + path));
         return;
       }
+      if (path.equals("/quit")) {
+        reply(ex, 200, Map.of("ok", true));
+        new Thread(onQuit, "cairn-quit").start(); // after the answer has gone out
+        return;
+      }
       Object result = act(path, q);
       if (result == null) {
         reply(ex, 404, Map.of("error", "no such command or target: " + path + " " + q));
@@ -123,11 +128,6 @@ public final class ControlServer implements AutoCloseable {
           client.attachWithPassword(
               required(q, "url"), required(q, "email"), required(q, "password"));
         }
-        yield Map.of("ok", true);
-      }
-      case "/quit" -> {
-        Thread t = new Thread(onQuit, "cairn-quit");
-        t.start();
         yield Map.of("ok", true);
       }
       default -> null;
@@ -169,7 +169,7 @@ public final class ControlServer implements AutoCloseable {
 
   @Override
   public void close() {
-    http.stop(0);
+    http.stop(1);
     try {
       Files.deleteIfExists(ControlFiles.portFile(stateDir));
       Files.deleteIfExists(ControlFiles.tokenFile(stateDir));
