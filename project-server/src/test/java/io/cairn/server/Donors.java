@@ -66,6 +66,19 @@ final class Donors {
     return Api.of(request(HttpMethod.POST, "/api/v1/scheduler", host).sendJsonObject(body).await());
   }
 
+  Api.Reply scheduleKinds(Host host, int maxJobs, String... kinds) {
+    JsonObject body =
+        new JsonObject()
+            .put("protocol", 1)
+            .put(
+                "work_request",
+                new JsonObject()
+                    .put("seconds", 3600)
+                    .put("max_jobs", maxJobs)
+                    .put("kinds", new JsonArray(java.util.List.of((Object[]) kinds))));
+    return Api.of(request(HttpMethod.POST, "/api/v1/scheduler", host).sendJsonObject(body).await());
+  }
+
   Api.Reply upload(Host host, String leaseId, String kind, byte[] bytes) {
     return api.send(
         request(HttpMethod.PUT, "/api/v1/leases/" + leaseId + "/" + kind, host)
