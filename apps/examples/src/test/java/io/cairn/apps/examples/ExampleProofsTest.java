@@ -2,9 +2,11 @@ package io.cairn.apps.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.air.ProofOptions;
 import io.cairn.cairo.air.CairoVerificationException;
+import io.cairn.cairo.air.CairoVerificationException.Kind;
 import io.cairn.cairo.air.CairoVerifier;
 import io.cairn.cairo.prover.CairoProofResult;
 import io.cairn.cairo.prover.CairoProver;
@@ -76,7 +78,7 @@ class ExampleProofsTest {
     List<BigInteger> input = INPUTS.get(app);
     List<Felt> other = new ArrayList<>(felts(app.expectedOutput(input)));
     other.set(other.size() - 1, other.get(other.size() - 1).add(Felt.ONE));
-    assertRejected(app, felts(input), other, LEASE, proofs.get(app).proof());
+    assertRejected(app, felts(input), other, LEASE, proofs.get(app).proof(), Kind.OUTPUT_MISMATCH);
   }
 
   @ParameterizedTest
@@ -85,7 +87,12 @@ class ExampleProofsTest {
     List<BigInteger> input = INPUTS.get(app);
     List<BigInteger> other = List.of(input.get(0), input.get(1).add(BigInteger.ONE));
     assertRejected(
-        app, felts(other), felts(app.expectedOutput(input)), LEASE, proofs.get(app).proof());
+        app,
+        felts(other),
+        felts(app.expectedOutput(input)),
+        LEASE,
+        proofs.get(app).proof(),
+        Kind.STARK_REJECTED);
   }
 
   @ParameterizedTest
@@ -93,7 +100,12 @@ class ExampleProofsTest {
   void anotherLeaseIsRefused(ExampleApp app) {
     List<BigInteger> input = INPUTS.get(app);
     assertRejected(
-        app, felts(input), felts(app.expectedOutput(input)), "lease-7f3b", proofs.get(app).proof());
+        app,
+        felts(input),
+        felts(app.expectedOutput(input)),
+        "lease-7f3b",
+        proofs.get(app).proof(),
+        Kind.STARK_REJECTED);
   }
 
   @ParameterizedTest
@@ -104,17 +116,33 @@ class ExampleProofsTest {
     for (int at : new int[] {proof.length / 3, proof.length - 40}) {
       byte[] tampered = proof.clone();
       tampered[at] ^= 0x01;
-      assertRejected(app, felts(input), felts(app.expectedOutput(input)), LEASE, tampered);
+      assertRejected(
+          app,
+          felts(input),
+          felts(app.expectedOutput(input)),
+          LEASE,
+          tampered,
+          Kind.MALFORMED_PROOF,
+          Kind.INCONSISTENT_CLAIM,
+          Kind.STARK_REJECTED);
     }
   }
 
+  /** Asserts the verifier refuses, naming one of {@code kinds} as the failed check. */
   private static void assertRejected(
-      ExampleApp app, List<Felt> input, List<Felt> output, String lease, byte[] proof) {
-    assertThrows(
-        CairoVerificationException.class,
-        () ->
-            CairoVerifier.verify(
-                app.compiledProgram(), input, output, lease, TEST_MIN_BITS, proof));
+      ExampleApp app,
+      List<Felt> input,
+      List<Felt> output,
+      String lease,
+      byte[] proof,
+      Kind... kinds) {
+    CairoVerificationException e =
+        assertThrows(
+            CairoVerificationException.class,
+            () ->
+                CairoVerifier.verify(
+                    app.compiledProgram(), input, output, lease, TEST_MIN_BITS, proof));
+    assertTrue(List.of(kinds).contains(e.kind()), e.kind() + ": " + e.getMessage());
   }
 
   static List<Felt> felts(List<BigInteger> values) {
