@@ -54,7 +54,7 @@ public final class Demo {
     try {
       session.awaitAnswer();
       code = 0;
-    } catch (TimeoutException | DemoSession.DemoFailure e) {
+    } catch (TimeoutException | DemoFailure e) {
       out.println("FAILED: " + e.getMessage());
       code = 1;
     }

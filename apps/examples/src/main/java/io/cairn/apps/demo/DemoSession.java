@@ -1,29 +1,24 @@
 package io.cairn.apps.demo;
 
-import static io.cairn.schema.jooq.Tables.LEASE;
-import static io.cairn.schema.jooq.Tables.RESULT;
-
 import io.cairn.apps.examples.ExampleApp;
 import io.cairn.apps.examples.plugin.AggregatingPlugin;
 import io.cairn.apps.examples.plugin.AnswerFiles;
 import io.cairn.client.rpc.ServerException;
 import io.cairn.orgcli.InputGroupsText;
-import io.cairn.orgcli.LocalVerifier;
 import io.cairn.orgcli.OrgClient;
 import io.cairn.orgcli.TokenStore;
 import io.cairn.orgcli.model.Program;
 import io.cairn.orgcli.model.ProgramUpload;
-import io.cairn.orgcli.model.Result;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.jooq.DSLContext;
 
 /**
  * One run of the demo: a local Cairn project ({@link LocalCairn}), an organization that uploads the
@@ -187,26 +182,10 @@ public final class DemoSession implements AutoCloseable {
   }
 
   private Outcome check(AnswerFiles.Answer answer) {
-    byte[] program = APP.compiledProgram();
-    List<List<BigInteger>> outputs = new ArrayList<>();
-    int verified = 0;
-    for (Result r : org.allResults(programId)) {
-      List<BigInteger> input = inputsByName.get(r.inputGroupName());
-      if (input == null) {
-        throw new DemoFailure("a result for an unknown input group: " + r.inputGroupName());
-      }
-      List<BigInteger> expected = APP.expectedOutput(input);
-      List<BigInteger> proven =
-          LocalVerifier.verify(
-              program,
-              input,
-              expected,
-              leaseToken(r),
-              options.minSecurityBits(),
-              org.proof(r.resultId()));
-      outputs.add(proven);
-      verified++;
-    }
+    DSLContext dsl = cairn.database().dsl();
+    int verified =
+        ResultAudit.reverifyEveryProof(
+            org, dsl, programId, APP, inputsByName, options.minSecurityBits());
     Map<String, String> reference =
         APP.aggregate(inputsByName.values().stream().map(APP::expectedOutput).toList());
     if (verified != inputsByName.size() || !reference.equals(answer.values())) {
@@ -222,7 +201,7 @@ public final class DemoSession implements AutoCloseable {
     out.printf(
         "  [ok]  every one of the %d proofs re-verified by the organization (%d-bit minimum)%n",
         verified, options.minSecurityBits());
-    out.println("  [ok]  credit granted: " + creditSummary());
+    out.println("  [ok]  credit granted: " + ResultAudit.creditSummary(dsl));
     out.printf(
         "Answer over %s: start %s has the longest Collatz chain, %s steps"
             + " (proof-verified, equals the plain-Java reference; %.0f s)%n",
@@ -231,46 +210,6 @@ public final class DemoSession implements AutoCloseable {
         answer.values().get("best_length"),
         seconds);
     return new Outcome(programId, answer.values(), reference, verified, seconds);
-  }
-
-  /** {@code Donor 1 0.0412 (13 jobs), Donor 2 ...}: each donor's credit and validated jobs. */
-  private String creditSummary() {
-    List<String> parts = new ArrayList<>();
-    cairn
-        .database()
-        .dsl()
-        .fetch(
-            "select a.display_name, a.total_credit, count(r.id) from donor_account a"
-                + " left join host h on h.donor_account_id = a.id"
-                + " left join lease l on l.host_id = h.id"
-                + " left join result r on r.lease_id = l.id"
-                + " group by a.id, a.display_name, a.total_credit order by a.id")
-        .forEach(
-            r ->
-                parts.add(
-                    String.format(
-                        "%s %.4f (%d jobs)",
-                        r.get(0, String.class), r.get(1, Double.class), r.get(2, Long.class))));
-    return String.join(", ", parts);
-  }
-
-  /**
-   * The lease token a result's proof is bound to: from the server's result when it reports it,
-   * otherwise from the database (the server's results API does not return it yet).
-   */
-  private String leaseToken(Result r) {
-    if (r.leaseToken() != null && !r.leaseToken().isBlank()) {
-      return r.leaseToken();
-    }
-    return cairn
-        .database()
-        .dsl()
-        .select(LEASE.TOKEN)
-        .from(RESULT)
-        .join(LEASE)
-        .on(LEASE.ID.eq(RESULT.LEASE_ID))
-        .where(RESULT.ID.eq(r.resultId()))
-        .fetchOne(LEASE.TOKEN);
   }
 
   private String clock() {
@@ -293,15 +232,6 @@ public final class DemoSession implements AutoCloseable {
       Map<String, String> reference,
       int verifiedProofs,
       double seconds) {}
-
-  /** The demo's answer is missing or wrong. */
-  public static final class DemoFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public DemoFailure(String message) {
-      super(message);
-    }
-  }
 
   public LocalCairn cairn() {
     return cairn;
