@@ -281,6 +281,31 @@ class DonorProtocolTest {
   }
 
   @Test
+  void aHostsFirstRequestMayBeAnUploadAndNoByteIsLost() {
+    programWithGroups("first-upload", "0x14", 1);
+    Donors.Host scheduler = donors.createHost(donors.createAccount("gi@example.org"), 1);
+    JsonObject lease =
+        donors.schedule(scheduler, 1, null).data().getJsonArray("leases").getJsonObject(0);
+    // hand the lease to a host the server has not authenticated yet (its key is checked in the
+    // database while the body is already arriving)
+    Donors.Host fresh = donors.createHost(donors.createAccount("ha@example.org"), 1);
+    server
+        .database
+        .dsl()
+        .update(LEASE)
+        .set(LEASE.HOST_ID, fresh.id())
+        .where(LEASE.TOKEN.eq(lease.getString("lease_id")))
+        .execute();
+    byte[] proof = new byte[2000];
+    for (int i = 0; i < proof.length; i++) {
+      proof[i] = (byte) i;
+    }
+    var up = donors.upload(fresh, lease.getString("lease_id"), "proof", proof);
+    assertEquals(200, up.status(), up.body().toString());
+    assertEquals(proof.length, up.data().getLong("received_bytes"));
+  }
+
+  @Test
   void malformedSchedulerRequestsGetTypedErrors() {
     Donors.Host host = donors.createHost(donors.createAccount("ed@example.org"), 1);
     var wrongProtocol =

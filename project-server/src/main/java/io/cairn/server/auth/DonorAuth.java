@@ -95,6 +95,8 @@ public final class DonorAuth {
         pass(ctx, id, hash);
         return;
       }
+      // hold a streamed body (uploads) until the handler is ready for it; a no-op once read
+      ctx.request().pause();
       db.tx(tx -> repo.hostKeyMatches(tx, id, hash))
           .onComplete(
               ar -> {
