@@ -66,7 +66,7 @@ public record DemoOptions(
       throw new IllegalArgumentException("--donors must be 1..64");
     }
     if (jobs < 0 || jobs > 100_000) {
-      throw new IllegalArgumentException("--jobs must be 1..100000");
+      throw new IllegalArgumentException("--jobs must be 1..100000 (0: the default input groups)");
     }
     if (rangeWidth < 1) {
       throw new IllegalArgumentException("the range width must be >= 1");
@@ -108,7 +108,12 @@ public record DemoOptions(
         case "--keep-running" -> keep = true;
         case "--port" -> port = number(args, ++i, a);
         case "--donors" -> donors = number(args, ++i, a);
-        case "--jobs" -> jobs = number(args, ++i, a);
+        case "--jobs" -> {
+          jobs = number(args, ++i, a);
+          if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be 1..100000");
+          }
+        }
         case "--timeout" -> timeout = Duration.ofSeconds(number(args, ++i, a));
         default -> {
           if (a.startsWith("-") || dataDir.isPresent()) {
@@ -117,9 +122,6 @@ public record DemoOptions(
           dataDir = Optional.of(Path.of(a));
         }
       }
-    }
-    if (args.length > 0 && jobs == 0 && java.util.Arrays.asList(args).contains("--jobs")) {
-      throw new IllegalArgumentException("--jobs must be 1..100000");
     }
     return new DemoOptions(
         dataDir,
