@@ -12,9 +12,11 @@ import io.cairn.client.work.TaskHost;
 import io.cairn.client.work.TaskRunner;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -132,8 +134,8 @@ final class Workers implements TaskHost {
    * ({@link #tick} holds this lock while it touches the state), never the reverse.
    */
   synchronized WorkerSnapshot snapshot() {
-    java.util.Set<String> runningIds = new java.util.HashSet<>();
-    java.util.Set<String> activeIds = new java.util.HashSet<>();
+    Set<String> runningIds = new HashSet<>();
+    Set<String> activeIds = new HashSet<>();
     for (Running r : running.values()) {
       if (!r.future.isDone()) {
         runningIds.add(r.task.leaseId);
@@ -146,7 +148,7 @@ final class Workers implements TaskHost {
   }
 
   /** See {@link #snapshot()}. */
-  record WorkerSnapshot(java.util.Set<String> running, java.util.Set<String> active) {}
+  record WorkerSnapshot(Set<String> running, Set<String> active) {}
 
   /** Stops every worker at its next pause point and waits up to {@code millis}. */
   void quit(long millis) {

@@ -69,6 +69,12 @@ class ControlCliTest {
       assertEquals(0, Main.run(new String[] {"no-more-work", "--dir", d}));
       assertTrue(client.status().projects().get(0).noMoreWork());
       assertEquals(1, Main.run(new String[] {"abort", "--dir", d, "--task", "no-such-lease"}));
+      assertEquals(0, Main.run(new String[] {"detach", "--dir", d, "--project", project.url()}));
+      Clients.await(
+          "the project forgotten",
+          Duration.ofSeconds(5),
+          () -> client.status().projects().isEmpty());
+      assertEquals(1, Main.run(new String[] {"detach", "--dir", d, "--project", project.url()}));
 
       // without the token, nothing
       int port = client.controlPort();
