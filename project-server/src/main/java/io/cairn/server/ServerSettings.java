@@ -3,13 +3,10 @@ package io.cairn.server;
 import io.cairn.server.auth.Passwords;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Map;
 
 /**
- * The project server's settings, validated once and immutable. Built with {@link #builder()}; the
- * command line fills it from the environment with {@link #fromEnvironment(Map)} (keys {@code
- * CAIRN_SERVER_*}) until the shared configuration module carries these keys.
+ * The project server's settings, validated once and immutable. Built with {@link #builder()}, or
+ * from the shared configuration with {@link ConfiguredSettings#from}.
  *
  * @param host address to bind
  * @param port port to bind (0: any free port)
@@ -114,42 +111,6 @@ public record ServerSettings(
     b.anonymousRatePerSecond = anonymousRatePerSecond;
     b.rateBurst = rateBurst;
     return b;
-  }
-
-  /**
-   * Settings from {@code CAIRN_SERVER_*} environment variables over the defaults: {@code _HOST},
-   * {@code _PORT}, {@code _HTTP_INSTANCES}, {@code _JWT_SECRET} (required), {@code _KEY_SEED_HEX},
-   * {@code _SEGMENT_FILE}, {@code _SEGMENT_SLOTS}, {@code _EMBEDDED_FEEDER}, {@code
-   * _MAX_PROGRAM_BYTES}, {@code _MAX_UPLOAD_BYTES}.
-   */
-  public static ServerSettings fromEnvironment(Map<String, String> env) {
-    Builder b = builder();
-    String secret = env.get("CAIRN_SERVER_JWT_SECRET");
-    if (secret == null) {
-      throw new IllegalArgumentException(
-          "CAIRN_SERVER_JWT_SECRET is not set: give the server a secret of 32+ characters");
-    }
-    b.jwtSecret = secret;
-    b.host = env.getOrDefault("CAIRN_SERVER_HOST", b.host);
-    b.port = Integer.parseInt(env.getOrDefault("CAIRN_SERVER_PORT", "" + b.port));
-    b.httpInstances =
-        Integer.parseInt(env.getOrDefault("CAIRN_SERVER_HTTP_INSTANCES", "" + b.httpInstances));
-    if (env.containsKey("CAIRN_SERVER_KEY_SEED_HEX")) {
-      b.serverKeySeed = HexFormat.of().parseHex(env.get("CAIRN_SERVER_KEY_SEED_HEX"));
-    }
-    if (env.containsKey("CAIRN_SERVER_SEGMENT_FILE")) {
-      b.segmentFile = Path.of(env.get("CAIRN_SERVER_SEGMENT_FILE"));
-    }
-    b.segmentSlots =
-        Integer.parseInt(env.getOrDefault("CAIRN_SERVER_SEGMENT_SLOTS", "" + b.segmentSlots));
-    b.embeddedFeeder =
-        Boolean.parseBoolean(
-            env.getOrDefault("CAIRN_SERVER_EMBEDDED_FEEDER", "" + b.embeddedFeeder));
-    b.maxProgramBytes =
-        Long.parseLong(env.getOrDefault("CAIRN_SERVER_MAX_PROGRAM_BYTES", "" + b.maxProgramBytes));
-    b.maxUploadBytes =
-        Long.parseLong(env.getOrDefault("CAIRN_SERVER_MAX_UPLOAD_BYTES", "" + b.maxUploadBytes));
-    return b.build();
   }
 
   /** Collects settings; every field starts at its default. */
