@@ -24,10 +24,25 @@ final class CommittedTable {
   private final MerkleTree tree;
 
   private CommittedTable(Hasher hasher, List<FeltVector> evaluations, EvaluationDomain domain) {
+    this(
+        evaluations,
+        domain,
+        MerkleTree.build(hasher, RowLeaves.hashColumns(hasher, evaluations, true)));
+  }
+
+  private CommittedTable(List<FeltVector> evaluations, EvaluationDomain domain, MerkleTree tree) {
     this.evaluations = evaluations;
     this.domain = domain;
-    byte[] leaves = RowLeaves.hashColumns(hasher, evaluations, true);
-    this.tree = MerkleTree.build(hasher, leaves);
+    this.tree = tree;
+  }
+
+  /**
+   * A table read back from a checkpoint: the evaluations are taken as they are and only the inner
+   * Merkle nodes are rebuilt from the saved leaf digests (no FFT, no row hashing).
+   */
+  static CommittedTable restored(
+      Hasher hasher, List<FeltVector> evaluations, byte[] leafDigests, EvaluationDomain domain) {
+    return new CommittedTable(evaluations, domain, MerkleTree.build(hasher, leafDigests));
   }
 
   /** Extends trace columns (values on the trace domain) to the LDE domain and commits. */

@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * Where a {@link ProvingSession} stood after one of its commitment rounds: the number of completed
- * rounds, the commitments made so far and the transcript state. Small enough to persist with a
- * lease, so a stopped prover can {@link StarkProver#resume} and finish with the proof an
- * uninterrupted run would have produced.
+ * rounds, the commitments made so far and the transcript state: a summary for logs and comparisons.
+ * What a stopped prover persists to resume without redoing these rounds is the stream of {@link
+ * ProvingSession#writeCheckpoint}, which {@link StarkProver#resume} reads.
  *
  * @param completedRounds how many of the rounds 1 (main trace), 2 (aux trace) and 3 (composition)
  *     are done

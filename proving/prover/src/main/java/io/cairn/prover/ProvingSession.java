@@ -18,15 +18,21 @@ import io.cairn.fri.FriProver;
 import io.cairn.math.Felt;
 import io.cairn.math.FeltVector;
 import io.cairn.math.Fft;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * One proof in progress, as the explicit rounds of docs/protocol.md. Call the round methods in
  * order (or {@link StarkProver#prove}, which does); each round reads the state the previous ones
  * left and advances the transcript, whose {@link #transcriptSnapshot} captures it between rounds.
- * Every round is deterministic, so a proof resumed by replaying rounds equals the uninterrupted
- * one.
+ * Every round is deterministic. After rounds 1, 2 and 3 {@link #writeCheckpoint} streams what the
+ * finished rounds produced (docs/protocol.md, "Prover checkpoints"); {@link StarkProver#resume}
+ * reloads it without recomputing those rounds, and the finished proof equals the uninterrupted one.
  */
 public final class ProvingSession {
 
@@ -46,6 +52,10 @@ public final class ProvingSession {
   private final Hasher hasher;
   private final StarkLayout layout;
   private final Transcript transcript;
+  private final byte[] seed;
+  private byte[] traceDigest;
+  private int computedTables;
+  private int restoredTables;
   private List<FeltVector> mainTrace; // released after round 2, its last reader
   private final List<CommittedTable> traceTables = new ArrayList<>();
   private Round round = Round.SEEDED;
@@ -69,6 +79,7 @@ public final class ProvingSession {
     }
     this.mainTrace = mainTrace;
     this.transcript = StarkTranscript.seed(hasher, air, options, context);
+    this.seed = transcript.snapshot();
   }
 
   private void advance(Round from, Round to) {
@@ -81,9 +92,23 @@ public final class ProvingSession {
   /** Round 1, "main trace": LDE of the main columns, commit, absorb the root. */
   public void commitMainTrace() {
     advance(Round.SEEDED, Round.MAIN);
-    CommittedTable main = CommittedTable.fromTrace(hasher, mainTrace, layout.ldeDomain());
+    installMain(computed(CommittedTable.fromTrace(hasher, mainTrace, layout.ldeDomain())));
+  }
+
+  private void installMain(CommittedTable main) {
     traceTables.add(main);
     transcript.absorb(StarkTranscript.MAIN_TRACE, main.tree().root());
+  }
+
+  private void installAux(CommittedTable table) {
+    traceTables.add(table);
+    transcript.absorb(StarkTranscript.AUX_TRACE, table.tree().root());
+  }
+
+  /** Releases the main trace after round 2, its last reader, keeping its digest for checkpoints. */
+  private void releaseMainTrace() {
+    traceDigest();
+    mainTrace = null;
   }
 
   /** Round 2, "aux trace": draw the challenges, build, extend and commit the aux columns. */
@@ -92,11 +117,9 @@ public final class ProvingSession {
     challenges = transcript.sampleFelts(air.numAuxChallenges());
     if (air.auxWidth() > 0) {
       List<FeltVector> aux = air.buildAuxTrace(mainTrace, challenges);
-      CommittedTable table = CommittedTable.fromTrace(hasher, aux, layout.ldeDomain());
-      traceTables.add(table);
-      transcript.absorb(StarkTranscript.AUX_TRACE, table.tree().root());
+      installAux(computed(CommittedTable.fromTrace(hasher, aux, layout.ldeDomain())));
     }
-    mainTrace = null;
+    releaseMainTrace();
   }
 
   /**
@@ -127,9 +150,10 @@ public final class ProvingSession {
       partCoefficients.add(coefficients.copyOfRange(p * n, (p + 1) * n));
     }
     composition =
-        stride == 1 && parts == 1
-            ? CommittedTable.fromEvaluations(hasher, List.of(values), layout.ldeDomain())
-            : CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain());
+        computed(
+            stride == 1 && parts == 1
+                ? CommittedTable.fromEvaluations(hasher, List.of(values), layout.ldeDomain())
+                : CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain()));
     if (stride > 1) {
       spotCheckComposition(evaluator, stride);
     }
@@ -248,20 +272,109 @@ public final class ProvingSession {
   }
 
   /**
-   * Brings a fresh session to {@code checkpoint} by replaying the completed rounds (they are
-   * deterministic) and checks that the replay reproduced its commitments and transcript.
+   * Streams the state after round 1, 2 or 3 to {@code out} (format version {@value
+   * CheckpointCodec#VERSION}, docs/protocol.md "Prover checkpoints"): every committed table's LDE
+   * evaluations and Merkle leaf digests, the transcript, and what binds it to this AIR, options,
+   * hash, context and trace. Tables are written from the session's own storage, not copied.
    *
-   * @throws IllegalArgumentException if the trace, AIR, options or context differ from the
-   *     checkpoint's
+   * @throws IllegalStateException in any other round
+   * @throws IOException if {@code out} fails; it is flushed, not closed
    */
-  void resumeAt(ProverCheckpoint checkpoint) {
-    Runnable[] rounds = {this::commitMainTrace, this::commitAuxTrace, this::commitComposition};
-    for (int r = 0; r < checkpoint.completedRounds(); r++) {
-      rounds[r].run();
+  public void writeCheckpoint(OutputStream out) throws IOException {
+    ProverCheckpoint summary = checkpoint();
+    List<CommittedTable> tables = new ArrayList<>(traceTables);
+    if (composition != null) {
+      tables.add(composition);
     }
-    if (!checkpoint().equals(checkpoint)) {
-      throw new IllegalArgumentException("the replayed rounds do not reproduce the checkpoint");
+    CheckpointCodec.write(
+        out, summary.completedRounds(), seed, traceDigest(), transcript.snapshot(), tables);
+  }
+
+  /**
+   * Brings this fresh session to the checkpoint read from {@code in}: loads the committed tables
+   * (rebuilding only the inner Merkle nodes from the saved leaves), replays the cheap transcript
+   * steps of the completed rounds and checks the result against the saved roots and transcript. No
+   * FFT, row hashing or constraint evaluation of a completed round is repeated.
+   *
+   * @throws ProverCheckpointException if the checkpoint is truncated, corrupt, of another version
+   *     or of another AIR, options, hash, context or trace; this session is unusable afterwards
+   */
+  void resumeFrom(InputStream in) throws IOException, ProverCheckpointException {
+    if (round != Round.SEEDED) {
+      throw new IllegalStateException("resume needs a fresh session, not one in round " + round);
     }
+    CheckpointCodec.Saved saved =
+        CheckpointCodec.read(
+            in,
+            new CheckpointCodec.Expectations(
+                seed, this::traceDigest, layout.ldeDomain().size(), this::tableWidths));
+    Iterator<CheckpointCodec.SavedTable> tables = saved.tables().iterator();
+    advance(Round.SEEDED, Round.MAIN);
+    installMain(restored(tables.next()));
+    if (saved.completedRounds() >= 2) {
+      advance(Round.MAIN, Round.AUX);
+      challenges = transcript.sampleFelts(air.numAuxChallenges());
+      if (air.auxWidth() > 0) {
+        installAux(restored(tables.next()));
+      }
+      releaseMainTrace();
+    }
+    if (saved.completedRounds() >= 3) {
+      advance(Round.AUX, Round.COMPOSITION);
+      ConstraintComposition.draw(air, challenges, transcript);
+      composition = restored(tables.next());
+      transcript.absorb(StarkTranscript.COMPOSITION, composition.tree().root());
+    }
+    if (!Arrays.equals(transcript.snapshot(), saved.transcript())) {
+      throw new ProverCheckpointException(
+          ProverCheckpointException.Kind.CORRUPT, "the transcript does not match the commitments");
+    }
+  }
+
+  private int[] tableWidths(int rounds) {
+    List<Integer> widths = new ArrayList<>(List.of(air.mainWidth()));
+    if (rounds >= 2 && air.auxWidth() > 0) {
+      widths.add(air.auxWidth());
+    }
+    if (rounds >= 3) {
+      widths.add(layout.numCompositionParts());
+    }
+    return widths.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private CommittedTable computed(CommittedTable table) {
+    computedTables++;
+    return table;
+  }
+
+  private CommittedTable restored(CheckpointCodec.SavedTable saved)
+      throws ProverCheckpointException {
+    CommittedTable table =
+        CommittedTable.restored(hasher, saved.evaluations(), saved.leaves(), layout.ldeDomain());
+    if (!table.tree().root().equals(saved.root())) {
+      throw new ProverCheckpointException(
+          ProverCheckpointException.Kind.CORRUPT, "a table's leaves do not hash to its root");
+    }
+    restoredTables++;
+    return table;
+  }
+
+  /** Tables this session extended (FFT) and hashed row by row; for tests of resume's cost. */
+  int computedTables() {
+    return computedTables;
+  }
+
+  /** Tables this session loaded from a checkpoint; for tests of resume's cost. */
+  int restoredTables() {
+    return restoredTables;
+  }
+
+  /** A digest of the main trace ({@link CheckpointCodec#traceDigest}), computed once. */
+  private byte[] traceDigest() {
+    if (traceDigest == null) {
+      traceDigest = CheckpointCodec.traceDigest(hasher, mainTrace);
+    }
+    return traceDigest;
   }
 
   /** The transcript state between rounds (see {@link Transcript#snapshot}). */

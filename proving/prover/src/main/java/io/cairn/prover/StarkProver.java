@@ -6,6 +6,8 @@ import io.cairn.air.StarkProof;
 import io.cairn.crypto.Hasher;
 import io.cairn.crypto.Keccak256;
 import io.cairn.math.FeltVector;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -56,17 +58,20 @@ public final class StarkProver {
   }
 
   /**
-   * Resumes a proof from a {@link ProverCheckpoint} taken by {@link ProvingSession#checkpoint}: the
+   * Resumes a proof from a checkpoint written by {@link ProvingSession#writeCheckpoint}: the
    * returned session continues with the round after the checkpoint, and the finished proof equals
-   * the one an uninterrupted run produces. The completed rounds are recomputed from the trace
-   * (deterministically) and checked against the checkpoint.
+   * the one an uninterrupted run produces. The completed rounds are not recomputed: their tables
+   * are loaded from {@code checkpoint}, which is read to its end but not closed.
    *
-   * @throws IllegalArgumentException if the inputs do not reproduce the checkpoint
+   * @throws ProverCheckpointException if the checkpoint is truncated, corrupt, of another format
+   *     version, or taken for another AIR, options, hash, context or trace
+   * @throws IOException if reading {@code checkpoint} fails
    */
   public ProvingSession resume(
-      Air air, List<FeltVector> mainTrace, byte[] context, ProverCheckpoint checkpoint) {
+      Air air, List<FeltVector> mainTrace, byte[] context, InputStream checkpoint)
+      throws IOException, ProverCheckpointException {
     ProvingSession session = start(air, mainTrace, context);
-    session.resumeAt(checkpoint);
+    session.resumeFrom(checkpoint);
     return session;
   }
 

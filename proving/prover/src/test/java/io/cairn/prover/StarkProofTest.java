@@ -59,58 +59,6 @@ class StarkProofTest {
   }
 
   @Test
-  void proofResumedFromEachCheckpointEqualsTheUninterruptedOne() {
-    StarkProver prover = new StarkProver(FAST);
-    StarkProof uninterrupted =
-        prover.prove(TestProofs.permutationAir(), TestProofs.permutationTrace(), CONTEXT);
-    for (int stopAfter = 1; stopAfter <= 3; stopAfter++) {
-      ProvingSession first =
-          prover.start(TestProofs.permutationAir(), TestProofs.permutationTrace(), CONTEXT);
-      first.commitMainTrace();
-      if (stopAfter >= 2) {
-        first.commitAuxTrace();
-      }
-      if (stopAfter >= 3) {
-        first.commitComposition();
-      }
-      ProverCheckpoint checkpoint = first.checkpoint();
-      assertEquals(stopAfter, checkpoint.completedRounds());
-
-      ProvingSession resumed =
-          prover.resume(
-              TestProofs.permutationAir(), TestProofs.permutationTrace(), CONTEXT, checkpoint);
-      if (stopAfter < 2) {
-        resumed.commitAuxTrace();
-      }
-      if (stopAfter < 3) {
-        resumed.commitComposition();
-      }
-      resumed.openOutOfDomain();
-      resumed.commitFriLayers();
-      resumed.grind();
-      assertEquals(uninterrupted, resumed.answerQueries(), "stopped after round " + stopAfter);
-    }
-  }
-
-  @Test
-  void resumingWithAnotherContextIsRefused() {
-    StarkProver prover = new StarkProver(FAST);
-    ProvingSession first =
-        prover.start(
-            TestProofs.fibonacciAir(), FibonacciAir.buildTrace(TestProofs.FIB_ROWS), CONTEXT);
-    first.commitMainTrace();
-    ProverCheckpoint checkpoint = first.checkpoint();
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            prover.resume(
-                TestProofs.fibonacciAir(),
-                FibonacciAir.buildTrace(TestProofs.FIB_ROWS),
-                new byte[] {9},
-                checkpoint));
-  }
-
-  @Test
   void permutationProofWithAuxColumnAndTwoCompositionPartsVerifies() throws Exception {
     StarkProof proof =
         new StarkProver(FAST)

@@ -13,10 +13,12 @@ import io.cairn.cairo.vm.VmException;
 import io.cairn.cairo.vm.program.CairoProgram;
 import io.cairn.cairo.vm.program.ProgramLoadException;
 import io.cairn.math.Felt;
-import io.cairn.prover.ProverCheckpoint;
+import io.cairn.prover.ProverCheckpointException;
 import io.cairn.prover.ProvingSession;
 import io.cairn.prover.StarkProver;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -64,27 +66,42 @@ public final class CairoProver {
 
   /**
    * Continues a job stopped after a commitment stage, from the bytes of its {@link
-   * CairoProvingJob#checkpoint}: reruns the program, rebuilds the trace, replays the completed
-   * rounds and checks them against the checkpoint. The finished proof equals the uninterrupted one.
+   * CairoProvingJob#checkpoint}; see {@link #resume(byte[], List, String, InputStream)}.
    *
-   * @throws CairoProvingException of kind {@code INVALID_CHECKPOINT} if the checkpoint is malformed
-   *     or belongs to another program, input, lease or options
+   * @throws CairoProvingException of kind {@code INVALID_CHECKPOINT} if the checkpoint is
+   *     truncated, corrupt, of another format version or belongs to another program, input, lease
+   *     or options
    */
   public CairoProvingJob resume(
       byte[] programJson, List<Felt> input, String leaseId, byte[] checkpoint)
       throws CairoProvingException {
-    ProverCheckpoint saved = StageCheckpoint.decode(checkpoint);
+    return resume(programJson, input, leaseId, new ByteArrayInputStream(checkpoint));
+  }
+
+  /**
+   * Continues a job stopped after a commitment stage, from the stream of its {@link
+   * CairoProvingJob#writeCheckpoint} (read to its end, not closed): reruns the program, rebuilds
+   * the trace and loads the completed stages' tables without recomputing them. The finished proof
+   * equals the uninterrupted one.
+   *
+   * @throws CairoProvingException of kind {@code INVALID_CHECKPOINT} if the checkpoint cannot be
+   *     read, is truncated, corrupt, of another format version or belongs to another program,
+   *     input, lease or options; the cause is a {@link ProverCheckpointException} naming which
+   */
+  public CairoProvingJob resume(
+      byte[] programJson, List<Felt> input, String leaseId, InputStream checkpoint)
+      throws CairoProvingException {
     CairoTrace trace = trace(programJson, input, leaseId);
     ProvingSession session;
     try {
       session =
           new StarkProver(options)
-              .resume(trace.air(), trace.main(), trace.statement().context(), saved);
-    } catch (IllegalArgumentException e) {
+              .resume(trace.air(), trace.main(), trace.statement().context(), checkpoint);
+    } catch (ProverCheckpointException | IOException e) {
       throw new CairoProvingException(Kind.INVALID_CHECKPOINT, e.getMessage(), e);
     }
     return new CairoProvingJob(
-        trace, session, CairoProvingJob.Stage.values()[saved.completedRounds()]);
+        trace, session, CairoProvingJob.Stage.values()[session.checkpoint().completedRounds()]);
   }
 
   /** Runs the program in proof mode and builds its trace, refusing unprovable programs first. */

@@ -2,8 +2,13 @@ package io.cairn.cairo.prover;
 
 import io.cairn.air.ProofCodec;
 import io.cairn.cairo.air.CairoProofFile;
-import io.cairn.prover.ProverCheckpoint;
 import io.cairn.prover.ProvingSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * One Cairo proof in progress, advanced one stage at a time so that a client can pause between
@@ -12,8 +17,9 @@ import io.cairn.prover.ProvingSession;
  * composition commitment. Every stage is deterministic, so a proof completed after pauses equals
  * the uninterrupted one.
  *
- * <p>The session lives in memory: surviving a process restart needs the generic prover to serialise
- * a {@link ProvingSession} (docs/cairo-air.md, "Checkpoints").
+ * <p>{@link #writeCheckpoint} streams the finished stages' results (committed tables, transcript)
+ * so that {@link CairoProver#resume} continues after a process restart without recomputing them
+ * (docs/protocol.md, "Prover checkpoints").
  */
 public final class CairoProvingJob {
 
@@ -76,15 +82,34 @@ public final class CairoProvingJob {
   }
 
   /**
-   * The restart point after the last completed commitment stage, as bytes to persist with the lease
-   * (a few hundred bytes).
+   * The restart point after the last completed commitment stage, as bytes to persist with the
+   * lease: the {@link #writeCheckpoint} stream held in memory. It holds every committed table's LDE
+   * (docs/bench/cairo-prover.md, "Checkpoint size"), so large traces should stream it instead.
    *
    * @throws IllegalStateException unless the stage is {@code MAIN_COMMITTED}, {@code AUX_COMMITTED}
    *     or {@code COMPOSITION_COMMITTED}
    */
   public byte[] checkpoint() {
-    ProverCheckpoint checkpoint = session.checkpoint();
-    return StageCheckpoint.encode(checkpoint);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      writeCheckpoint(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Streams the restart point after the last completed commitment stage to {@code out} (flushed,
+   * not closed), straight from the prover's tables; {@link CairoProver#resume(byte[], List, String,
+   * InputStream)} reads it back.
+   *
+   * @throws IllegalStateException unless the stage is {@code MAIN_COMMITTED}, {@code AUX_COMMITTED}
+   *     or {@code COMPOSITION_COMMITTED}
+   * @throws IOException if {@code out} fails
+   */
+  public void writeCheckpoint(OutputStream out) throws IOException {
+    session.writeCheckpoint(out);
   }
 
   /** Runs stages until {@code target} is reached (no-op if it already is). */

@@ -10,12 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cairn.cairo.air.CairoVerifier;
 import io.cairn.cairo.prover.CairoProvingJob.Stage;
+import io.cairn.prover.ProverCheckpointException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * A proof stopped after each commitment stage and resumed from its checkpoint bytes by a fresh
  * prover (as after a process restart) equals the uninterrupted proof and verifies; a checkpoint
- * never resumes another statement.
+ * never resumes another statement, and a damaged one is refused with its reason.
  */
 class CheckpointTest {
 
@@ -35,6 +38,21 @@ class CheckpointTest {
       assertArrayEquals(straight, r.proof(), "resumed after " + stop);
       CairoVerifier.verify(json, felts(12), r.output(), LEASE, TEST_MIN_BITS, r.proof());
     }
+  }
+
+  @Test
+  void streamedCheckpointResumesToTheSameProof() throws Exception {
+    byte[] json = TestPrograms.json("fibonacci");
+    CairoProvingJob job = new CairoProver(TEST_OPTIONS).start(json, felts(12), LEASE);
+    job.runUntil(Stage.COMPOSITION_COMMITTED);
+    ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+    job.writeCheckpoint(streamed);
+    assertArrayEquals(job.checkpoint(), streamed.toByteArray());
+    CairoProvingJob resumed =
+        new CairoProver(TEST_OPTIONS)
+            .resume(json, felts(12), LEASE, new ByteArrayInputStream(streamed.toByteArray()));
+    assertEquals(Stage.COMPOSITION_COMMITTED, resumed.stage());
+    assertArrayEquals(job.finish().proof(), resumed.finish().proof());
   }
 
   @Test
@@ -58,6 +76,20 @@ class CheckpointTest {
         assertThrows(
             CairoProvingException.class, () -> prover.resume(json, felts(12), LEASE, truncated));
     assertEquals(CairoProvingException.Kind.INVALID_CHECKPOINT, malformed.kind());
+    assertEquals(
+        ProverCheckpointException.Kind.TRUNCATED,
+        ((ProverCheckpointException) malformed.getCause()).kind());
+    byte[] flipped = checkpoint.clone();
+    flipped[flipped.length / 2] ^= 1;
+    CairoProvingException corrupt =
+        assertThrows(
+            CairoProvingException.class, () -> prover.resume(json, felts(12), LEASE, flipped));
+    assertEquals(
+        ProverCheckpointException.Kind.CORRUPT,
+        ((ProverCheckpointException) corrupt.getCause()).kind());
+    assertEquals(
+        ProverCheckpointException.Kind.FOREIGN,
+        ((ProverCheckpointException) otherLease.getCause()).kind());
     assertThrows(
         IllegalStateException.class,
         () -> new CairoProver(TEST_OPTIONS).start(json, felts(12), LEASE).checkpoint());
