@@ -392,6 +392,9 @@ class DonorProtocolTest {
     assertEquals(1, feed.data().getJsonArray("items").size());
     JsonObject result = feed.data().getJsonArray("items").getJsonObject(0);
     assertEquals("42", result.getJsonArray("output").getString(0));
+    // what an organization needs to verify the proof itself: the lease it is bound to, the input
+    assertEquals(lease.getString("lease_id"), result.getString("lease_token"));
+    assertEquals(lease.getJsonArray("input"), result.getJsonArray("input"));
     long cursor = feed.data().getLong("next_cursor");
     assertEquals(
         0, api.get("/api/v1/results?after=" + cursor, org).data().getJsonArray("items").size());

@@ -1,6 +1,7 @@
 package io.cairn.server.results;
 
 import static io.cairn.schema.jooq.Tables.INPUT_GROUP;
+import static io.cairn.schema.jooq.Tables.LEASE;
 import static io.cairn.schema.jooq.Tables.RESULT;
 import static io.cairn.schema.jooq.Tables.UPLOAD;
 
@@ -23,10 +24,12 @@ public final class ResultRepository {
     }
     JsonArray items = new JsonArray();
     tx.select(RESULT.fields())
-        .select(INPUT_GROUP.NAME)
+        .select(INPUT_GROUP.NAME, INPUT_GROUP.INPUT, LEASE.TOKEN)
         .from(RESULT)
         .join(INPUT_GROUP)
         .on(INPUT_GROUP.ID.eq(RESULT.INPUT_GROUP_ID))
+        .join(LEASE)
+        .on(LEASE.ID.eq(RESULT.LEASE_ID))
         .where(where)
         .orderBy(RESULT.ID)
         .limit(limit)
@@ -36,10 +39,12 @@ public final class ResultRepository {
 
   public Optional<JsonObject> find(DSLContext tx, long id, long orgId) {
     return tx.select(RESULT.fields())
-        .select(INPUT_GROUP.NAME)
+        .select(INPUT_GROUP.NAME, INPUT_GROUP.INPUT, LEASE.TOKEN)
         .from(RESULT)
         .join(INPUT_GROUP)
         .on(INPUT_GROUP.ID.eq(RESULT.INPUT_GROUP_ID))
+        .join(LEASE)
+        .on(LEASE.ID.eq(RESULT.LEASE_ID))
         .where(RESULT.ID.eq(id))
         .and(RESULT.ORGANIZATION_ID.eq(orgId))
         .fetchOptional(this::toJson);
@@ -63,7 +68,10 @@ public final class ResultRepository {
         .put("input_group_id", r.get(RESULT.INPUT_GROUP_ID))
         .put("input_group_name", r.get(INPUT_GROUP.NAME))
         .put("program_id", r.get(RESULT.PROGRAM_ID))
+        .put("input", new JsonArray(List.of((Object[]) Felts.decode(r.get(INPUT_GROUP.INPUT)))))
         .put("output", new JsonArray(List.of((Object[]) Felts.decode(r.get(RESULT.OUTPUT)))))
+        // the proof is bound to this lease: an organization needs it to verify the proof itself
+        .put("lease_token", r.get(LEASE.TOKEN))
         .put("steps", r.get(RESULT.STEPS))
         .put("security_bits", r.get(RESULT.SECURITY_BITS))
         .put("validated_at", r.get(RESULT.VALIDATED_AT).toString())
