@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  * @param hostName the name the host registers with
  * @param cores logical CPUs the client may use (the preferences take a percentage of these)
  * @param clientVersion reported to the server
- * @param kinds the lease kinds to ask for: EXECUTE_AND_PROVE and/or EXECUTE (PROVE is not
- *     implemented yet)
+ * @param kinds the lease kinds to ask for: EXECUTE_AND_PROVE, EXECUTE (run and upload the trace),
+ *     PROVE (prove a trace another host uploaded)
  * @param proofOptions the STARK parameters the prover uses
  * @param rpcTimeout timeout of every HTTP request
  * @param rpcBackoffMin first back-off after a failed scheduler RPC (BOINC 60 s)
@@ -54,8 +54,8 @@ public record ClientSettings(
     require(hostName != null && !hostName.isBlank(), "hostName is required");
     require(cores >= 1, "cores must be >= 1");
     require(
-        !kinds.isEmpty() && Set.of("EXECUTE_AND_PROVE", "EXECUTE").containsAll(kinds),
-        "kinds must be EXECUTE_AND_PROVE and/or EXECUTE");
+        !kinds.isEmpty() && Set.of("EXECUTE_AND_PROVE", "EXECUTE", "PROVE").containsAll(kinds),
+        "kinds must be among EXECUTE_AND_PROVE, EXECUTE and PROVE");
     require(
         !rpcBackoffMin.isNegative() && rpcBackoffMax.compareTo(rpcBackoffMin) >= 0, "rpc back-off");
     require(

@@ -124,6 +124,10 @@ final class Transfers {
           return;
         }
       }
+      String traceUrl = keeper.read(s -> t.traceUrl);
+      if (traceUrl != null) {
+        fetchTrace(p, t, traceUrl);
+      }
       keeper.update(
           s -> {
             t.phase = TaskPhase.DOWNLOADED;
@@ -135,6 +139,24 @@ final class Transfers {
     } catch (IOException e) {
       retryLater(t, "program download: " + e);
     }
+  }
+
+  /** The trace bundle a PROVE task proves, downloaded next to its slot. */
+  static Path traceFile(Path slotDir) {
+    return slotDir.resolve("trace.bin");
+  }
+
+  private void fetchTrace(ProjectState p, TaskState t, String traceUrl)
+      throws IOException, ServerException {
+    Path slot = slotDir(t.leaseId);
+    Path trace = traceFile(slot);
+    if (Files.exists(trace)) {
+      return;
+    }
+    Files.createDirectories(slot);
+    Path part = slot.resolve("trace.bin.part");
+    api.download(p.url, traceUrl, creds(p), part); // resumes a partial file with Range
+    Files.move(part, trace, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Downloads the program unless it is here; false if the bytes were corrupt. */

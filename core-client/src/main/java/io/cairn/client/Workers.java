@@ -42,6 +42,12 @@ final class Workers implements TaskHost {
   /** How long only one task runs after one ran out of memory. */
   private static final long MEMORY_PRESSURE_NANOS = 600_000_000_000L;
 
+  /** Guards the prover memory reservations (never held with another lock). */
+  private final Object memoryLock = new Object();
+
+  private final Map<String, Long> reservations = new java.util.HashMap<>();
+  private long reservedBytes;
+  private int proversInMemory;
   private volatile double vmStepsPerSecond = 1_000_000;
   private volatile long memoryPressureUntil = System.nanoTime();
   private long lastTick = System.nanoTime();
@@ -226,6 +232,42 @@ final class Workers implements TaskHost {
             Transfers.fail(task, outcome, reason);
           }
         });
+  }
+
+  @Override
+  public void reserveProverMemory(TaskState task, TaskControl control) {
+    long need = keeper.read(s -> ProverMemory.estimate(task));
+    long budget = (long) (Runtime.getRuntime().maxMemory() * 0.8);
+    while (true) {
+      synchronized (memoryLock) {
+        if (proversInMemory == 0 || reservedBytes + need <= budget) {
+          proversInMemory++;
+          reservedBytes += need;
+          reservations.put(task.leaseId, need);
+          return;
+        }
+        try {
+          memoryLock.wait(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new io.cairn.client.work.TaskStoppedException(
+              io.cairn.client.work.TaskStoppedException.Why.QUITTING);
+        }
+      }
+      control.pausePoint(); // outside the lock: a suspended waiter must not block releases
+    }
+  }
+
+  @Override
+  public void releaseProverMemory(TaskState task) {
+    synchronized (memoryLock) {
+      Long need = reservations.remove(task.leaseId);
+      if (need != null) {
+        proversInMemory--;
+        reservedBytes -= need;
+        memoryLock.notifyAll();
+      }
+    }
   }
 
   @Override

@@ -160,4 +160,66 @@ class EndToEndTest {
       }
     }
   }
+
+  @Test
+  void proveLeaseProvesTheTraceAnotherHostUploaded(
+      @TempDir Path executorDir, @TempDir Path proverDir) throws Exception {
+    byte[] program = TestProject.sumProgram();
+    long id = project.uploadProgram("sum-split", program, 100_000, true);
+    project.addInputGroups(id, List.of(25L));
+    String uploadsOfThisProgram =
+        "select count(*) from upload u join lease l on l.id = u.lease_id"
+            + " join input_group g on g.id = l.input_group_id where g.program_id = "
+            + id
+            + " and u.kind = ";
+    ClientSettings.Builder executor = Clients.fast(new FixedSensor());
+    executor.kinds = java.util.Set.of("EXECUTE");
+    try (CoreClient client = CoreClient.start(executor.build(), executorDir)) {
+      client.attach(project.url(), project.accountKey());
+      Clients.await(
+          "the trace uploaded",
+          Duration.ofSeconds(60),
+          () -> {
+            try {
+              return project.queryLong(uploadsOfThisProgram + "'TRACE'") == 1;
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+    ClientSettings.Builder prover = Clients.fast(new FixedSensor());
+    prover.kinds = java.util.Set.of("PROVE");
+    prover.hostName = "prover-host";
+    try (CoreClient client = CoreClient.start(prover.build(), proverDir)) {
+      client.attach(project.url(), project.accountKey());
+      Clients.await(
+          "the proof of the uploaded trace",
+          Duration.ofSeconds(60),
+          () -> {
+            try {
+              return project.queryLong(uploadsOfThisProgram + "'PROOF'") == 1
+                  && client.status().tasks().isEmpty();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+    try (Connection c = project.testDb.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select l.token, u.blob_key from upload u join lease l on l.id = u.lease_id"
+                    + " join input_group g on g.id = l.input_group_id where u.kind = 'PROOF'"
+                    + " and l.kind = 'PROVE' and g.program_id = "
+                    + id)) {
+      assertTrue(rs.next());
+      byte[] proof;
+      try (InputStream in = project.blobs.open(BlobKey.parse(rs.getString(2)))) {
+        proof = in.readAllBytes();
+      }
+      List<Felt> output = CairoVerifier.claimedOutput(proof);
+      assertEquals(List.of(Felt.of(25 * 26 / 2)), output);
+      CairoVerifier.verify(program, List.of(Felt.of(25)), output, rs.getString(1), 5, proof);
+    }
+  }
 }

@@ -42,7 +42,7 @@ final class TestProject implements AutoCloseable {
   final CairnDatabase database;
   final LocalDirectoryBlobStore blobs;
   final RunningServer server;
-  final HttpClient http = HttpClient.newHttpClient();
+  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private String orgToken;
   private String accountKey;
 

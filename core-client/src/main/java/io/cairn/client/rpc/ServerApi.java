@@ -33,6 +33,9 @@ public final class ServerApi {
   public ServerApi(Duration timeout) {
     this.http =
         HttpClient.newBuilder()
+            // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on plain http, which
+            // the server's streamed-body handling refuses ("Request has already been read")
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();

@@ -32,6 +32,16 @@ public interface TaskHost {
    */
   void outOfMemory(TaskState task);
 
+  /**
+   * Blocks until the prover of {@code task} fits in the heap beside the provers already running
+   * (BOINC's "waiting for memory"; one prover always may run), pausing as {@code control} says
+   * while it waits. Every reservation is released with {@link #releaseProverMemory}.
+   */
+  void reserveProverMemory(TaskState task, TaskControl control);
+
+  /** Releases the reservation of {@link #reserveProverMemory} (no-op without one). */
+  void releaseProverMemory(TaskState task);
+
   /** Steps between VM checkpoints (from disk_interval and the measured VM speed). */
   long checkpointSteps();
 

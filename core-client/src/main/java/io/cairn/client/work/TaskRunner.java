@@ -50,6 +50,21 @@ public final class TaskRunner implements Runnable {
     return slotDir.resolve("result.bin");
   }
 
+  /**
+   * A PROVE lease proves a trace another host uploaded. Re-executing the program costs little next
+   * to proving, and the prover works from a run, so the client re-runs it and proves only if the
+   * run reproduces the uploaded bundle byte for byte.
+   */
+  private boolean reproducesUploadedTrace(ExecutionResult run) throws IOException {
+    Path uploaded = slotDir.resolve("trace.bin");
+    if (!Files.exists(uploaded)) {
+      return false;
+    }
+    java.io.ByteArrayOutputStream mine = new java.io.ByteArrayOutputStream();
+    TraceBundle.write(run, mine);
+    return java.util.Arrays.equals(mine.toByteArray(), Files.readAllBytes(uploaded));
+  }
+
   @Override
   public void run() {
     try {
@@ -82,6 +97,7 @@ public final class TaskRunner implements Runnable {
     byte[] json = Files.readAllBytes(programFile);
     List<Felt> input = host.input(task).stream().map(Felt::parse).toList();
     boolean executeOnly = task.kind.equals("EXECUTE");
+    boolean proveOnly = task.kind.equals("PROVE");
     double vmShare = host.vmShare(task.kind);
     TaskPhase phase = task.phase;
     if (phase == TaskPhase.VERIFIED || phase == TaskPhase.EXECUTING) {
@@ -92,7 +108,7 @@ public final class TaskRunner implements Runnable {
       ExecutionResult run =
           VmExecution.run(
               program,
-              RunConfig.proof().withInput(input).withTrace(executeOnly),
+              RunConfig.proof().withInput(input).withTrace(executeOnly || proveOnly),
               task.maxSteps,
               slotDir,
               host.checkpointSteps(),
@@ -118,20 +134,30 @@ public final class TaskRunner implements Runnable {
         host.enterPhase(task, TaskPhase.PROVEN);
         return;
       }
+      if (proveOnly && !reproducesUploadedTrace(run)) {
+        host.failed(task, "FAILED", "the uploaded trace does not match the program's run");
+        return;
+      }
       host.executed(task, run.steps(), output);
       phase = TaskPhase.EXECUTED;
     }
     if (phase == TaskPhase.EXECUTED || phase == TaskPhase.PROVING) {
       host.enterPhase(task, TaskPhase.PROVING);
-      CairoProofResult proof =
-          Proving.prove(
-              json,
-              input,
-              task.leaseId,
-              task.maxSteps,
-              host.proofOptions(),
-              control,
-              f -> host.progress(task, vmShare + (1 - vmShare) * Math.min(0.99, f)));
+      CairoProofResult proof;
+      host.reserveProverMemory(task, control);
+      try {
+        proof =
+            Proving.prove(
+                json,
+                input,
+                task.leaseId,
+                task.maxSteps,
+                host.proofOptions(),
+                control,
+                f -> host.progress(task, vmShare + (1 - vmShare) * Math.min(0.99, f)));
+      } finally {
+        host.releaseProverMemory(task);
+      }
       Files.createDirectories(slotDir);
       try (OutputStream out = new AtomicFileOutputStream(resultFile(slotDir))) {
         out.write(proof.proof());
