@@ -115,12 +115,30 @@ public final class CoreClient implements AutoCloseable {
    */
   public static CoreClient start(ClientSettings settings, Path stateDir) throws IOException {
     CoreClient c = new CoreClient(settings, stateDir, settings.sensor().get());
-    c.keeper.update(s -> {}); // the directory is usable and the state file exists
+    c.keeper.update(CoreClient::progressFromCheckpoints); // also: the directory is writable
     c.control = ControlServer.start(c, settings.controlPort(), c::close);
     c.loop.scheduleWithFixedDelay(
         c::tickSafely, 0, settings.tickInterval().toMillis(), TimeUnit.MILLISECONDS);
     log.info("Cairn client started in {}", stateDir);
     return c;
+  }
+
+  /**
+   * After a restart, a task's progress is what its last checkpoint holds (BOINC does the same): the
+   * VM's checkpointed steps, or for a task that was proving, the VM's share (the prover restarts).
+   */
+  private static void progressFromCheckpoints(ClientState s) {
+    for (ProjectState p : s.projects) {
+      for (TaskState t : p.tasks) {
+        double vmShare = t.kind != null && t.kind.equals("EXECUTE") ? 1.0 : 0.1;
+        if (t.phase == TaskPhase.EXECUTING || t.phase == TaskPhase.VERIFIED) {
+          t.fractionDone =
+              vmShare * Math.min(0.99, t.checkpointSteps / (double) Math.max(1, t.maxSteps));
+        } else if (t.phase == TaskPhase.EXECUTED || t.phase == TaskPhase.PROVING) {
+          t.fractionDone = vmShare;
+        }
+      }
+    }
   }
 
   /**

@@ -221,7 +221,7 @@ final class Workers implements TaskHost {
 
   @Override
   public void progress(TaskState task, double fraction) {
-    keeper.touch(s -> task.fractionDone = Math.max(task.fractionDone, fraction));
+    keeper.touch(s -> task.fractionDone = fraction);
   }
 
   @Override
