@@ -436,4 +436,30 @@ class DonorProtocolTest {
         .where(INPUT_GROUP.ID.eq(id))
         .fetchOne(INPUT_GROUP.STATE);
   }
+
+  @Test
+  void schedulerAnswersOverHttp2AsTheCoreClientSpeaksIt() throws Exception {
+    // java.net.http upgrades to HTTP/2 (h2c); a new host's first RPC goes through the key check
+    Donors.Host host = donors.createHost(donors.createAccount("h2@example.org"), 1);
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_2)
+            .build();
+    String body = "{\"protocol\":1,\"work_request\":{\"seconds\":0,\"max_jobs\":0},\"reports\":[]}";
+    for (int i = 0; i < 2; i++) {
+      java.net.http.HttpResponse<String> reply =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(
+                          "http://127.0.0.1:" + server.port() + "/api/v1/scheduler"))
+                  .header("Authorization", "Bearer " + host.key())
+                  .header("X-Cairn-Host", Long.toString(host.id()))
+                  .header("Content-Type", "application/json")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, reply.statusCode(), reply.body());
+      assertEquals(java.net.http.HttpClient.Version.HTTP_2, reply.version());
+    }
+  }
 }

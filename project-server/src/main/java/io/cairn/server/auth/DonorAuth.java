@@ -95,8 +95,11 @@ public final class DonorAuth {
         pass(ctx, id, hash);
         return;
       }
-      // hold a streamed body (uploads) until the handler is ready for it; a no-op once read
-      ctx.request().pause();
+      // hold a streamed body (uploads) until the handler is ready for it; only an unread body can
+      // be paused (over HTTP/2, pausing a request whose body was read already throws)
+      if (!ctx.request().isEnded()) {
+        ctx.request().pause();
+      }
       db.tx(tx -> repo.hostKeyMatches(tx, id, hash))
           .onComplete(
               ar -> {
