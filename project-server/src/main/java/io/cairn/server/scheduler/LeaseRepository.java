@@ -142,7 +142,12 @@ public final class LeaseRepository {
     return inputs;
   }
 
-  /** The lease with this token, locked. */
+  /**
+   * The lease with this token, optionally locked. The lock is {@code FOR NO KEY UPDATE}: the
+   * scheduler never changes a lease's key, and this lock does not conflict with the key-share lock
+   * the validator takes when it inserts a result referencing the lease (a plain {@code FOR UPDATE}
+   * here deadlocked against the validator, which updates the host after inserting the result).
+   */
   public Optional<LeaseRow> findByToken(DSLContext tx, String token, boolean lock) {
     var q =
         tx.select(
@@ -154,7 +159,7 @@ public final class LeaseRepository {
                 LEASE.KIND)
             .from(LEASE)
             .where(LEASE.TOKEN.eq(token));
-    return (lock ? q.forUpdate() : q)
+    return (lock ? q.forNoKeyUpdate() : q)
         .fetchOptional(
             r ->
                 new LeaseRow(

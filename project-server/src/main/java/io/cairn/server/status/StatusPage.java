@@ -65,7 +65,7 @@ final class StatusPage {
       h.append("<tr><td>")
           .append(esc(d.getString("name")))
           .append("</td><td>")
-          .append(String.format("%.1f", d.getDouble("credit")))
+          .append(formatCredit(d.getDouble("credit")))
           .append("</td></tr>");
     }
     return h.append("</table></body></html>").toString();
@@ -188,5 +188,10 @@ final class StatusPage {
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("\"", "&quot;");
+  }
+
+  /** Credit with enough digits that a small first grant does not show as 0.0. */
+  static String formatCredit(double credit) {
+    return String.format(java.util.Locale.ROOT, credit >= 100 ? "%.1f" : "%.4f", credit);
   }
 }
