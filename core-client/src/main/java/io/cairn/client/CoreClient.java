@@ -66,6 +66,8 @@ public final class CoreClient implements AutoCloseable {
   private volatile SuspendReason suspendReason;
   private volatile ControlServer control;
   private long lastFlush;
+  private long diskBytesCached;
+  private long diskMeasuredAt;
 
   private CoreClient(ClientSettings settings, Path stateDir, HostSensor sensor) throws IOException {
     this.settings = settings;
@@ -198,7 +200,7 @@ public final class CoreClient implements AutoCloseable {
     suspendReason = reason;
     workers.tick(p, reason, activity.memoryTight(p));
     transfers.tick();
-    boolean diskFull = p.diskMaxUsedGb() > 0 && DiskUsage.bytes(stateDir) > p.diskMaxUsedGb() * 1e9;
+    boolean diskFull = p.diskMaxUsedGb() > 0 && diskBytes() > p.diskMaxUsedGb() * 1e9;
     List<String> urls = keeper.read(s -> s.projects.stream().map(x -> x.url).toList());
     if (!urls.isEmpty() && rpcInFlight.compareAndSet(false, true)) {
       io.execute(
@@ -252,6 +254,47 @@ public final class CoreClient implements AutoCloseable {
     for (String lease : slots) {
       DiskUsage.deleteTree(transfers.slotDir(lease));
     }
+    deleteUnusedPrograms();
+  }
+
+  /**
+   * Removes program files no task has referred to for ten minutes (a new lease downloads them
+   * again).
+   */
+  private void deleteUnusedPrograms() {
+    java.util.Set<String> used =
+        keeper.read(
+            s ->
+                s.projects.stream()
+                    .flatMap(p -> p.tasks.stream())
+                    .map(t -> t.programSha256 + ".json")
+                    .collect(java.util.stream.Collectors.toSet()));
+    Path dir = stateDir.resolve("programs");
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        boolean old =
+            Files.getLastModifiedTime(f).toMillis() < System.currentTimeMillis() - 600_000;
+        if (name.endsWith(".json") && !used.contains(name) && old) {
+          Files.deleteIfExists(f); // old: never a file a just-leased task is about to use
+        }
+      }
+    } catch (IOException e) {
+      log.debug("could not clean the programs directory", e);
+    }
+  }
+
+  /** Bytes under the state directory, measured at most once a minute. */
+  private long diskBytes() {
+    long now = System.nanoTime();
+    if (now - diskMeasuredAt > 60_000_000_000L || diskMeasuredAt == 0) {
+      diskBytesCached = DiskUsage.bytes(stateDir);
+      diskMeasuredAt = now;
+    }
+    return diskBytesCached;
   }
 
   private static boolean finished(TaskState t, Workers.WorkerSnapshot workers) {
