@@ -2,7 +2,6 @@ package io.cairn.orgcli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -204,7 +203,7 @@ class ResultsDownloadTest {
     ResultFile meta = Json.MAPPER.readValue(resultFile.toFile(), ResultFile.class);
     assertEquals(List.of("3", "4", "5"), meta.input());
     assertEquals(List.of("12"), meta.output());
-    assertNull(meta.leaseToken(), "the server does not report lease tokens yet");
+    assertEquals(LEASE, meta.leaseToken(), "the result names the lease its proof is bound to");
     Outcome again = cli.run("results", "download", "sum", "--out", dir.toString());
     assertTrue(
         again.out().contains("downloaded 0 result(s)") && again.out().contains("1 already there"),
@@ -220,13 +219,15 @@ class ResultsDownloadTest {
       "--min-security-bits",
       "1"
     };
-    assertEquals(ExitCodes.USAGE, cli.run(verify).exitCode(), "no lease token: usage error");
-    String[] withLease = java.util.Arrays.copyOf(verify, verify.length + 2);
-    withLease[verify.length] = "--lease";
-    withLease[verify.length + 1] = LEASE;
-    Outcome valid = cli.run(withLease);
+    // the downloaded result file carries input, output and lease: it verifies on its own
+    Outcome valid = cli.run(verify);
     assertEquals(0, valid.exitCode(), valid::toString);
     assertTrue(valid.out().startsWith("VALID"), valid::toString);
+    // and an explicit --lease of another lease is rejected: the proof is bound to its own
+    String[] otherLease = java.util.Arrays.copyOf(verify, verify.length + 2);
+    otherLease[verify.length] = "--lease";
+    otherLease[verify.length + 1] = LEASE + "-other";
+    assertEquals(ExitCodes.PROOF_REJECTED, cli.run(otherLease).exitCode());
 
     Outcome watch = cli.run("watch", "sum", "--once");
     assertTrue(watch.out().contains("READY 2"), watch::toString);
