@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults with real processes: two transitioner JVMs work through 6,000 expired leases; one is
+ * Faults with real processes: two transitioner JVMs work through 10,000 expired leases; one is
  * killed with SIGKILL in the middle of a pass and restarted, and every backend connection of the
  * database is terminated meanwhile ({@code pg_terminate_backend}, standing in for a PostgreSQL
  * restart). Every lease must be expired exactly once (audit table), every attempt counted once.
  */
 class DaemonFaultTest {
-  private static final int N = 6_000;
+  private static final int N = 10_000;
   @TempDir Path dir;
 
   private static final String[] SMALL_PASSES = {

@@ -192,16 +192,16 @@ class TransitionerTest {
     long org = fx.organization("two-org");
     long program = fx.program(org, "p", "programs/" + "ab".repeat(32), 3);
     List<Long> hosts = List.of(fx.host(), fx.host(), fx.host());
-    int n = 1200;
-    for (long host : hosts) {
-      fx.bulkLeased(program, host, n / 3, T0);
+    int n = 10_000; // the "two instances over 10,000 items"
+    for (int i = 0; i < hosts.size(); i++) {
+      fx.bulkLeased(program, hosts.get(i), n / 3 + (i < n % 3 ? 1 : 0), T0);
     }
     clock.advance(Duration.ofSeconds(1));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Callable<Long>> workers = new ArrayList<>();
       for (String instance : List.of("a", "b")) {
-        Transitioner t = transitioner(instance, 50, 1);
+        Transitioner t = transitioner(instance, 250, 1);
         workers.add(
             () -> {
               long total = 0;
@@ -211,10 +211,13 @@ class TransitionerTest {
               return total;
             });
       }
+      long t0 = System.nanoTime();
       long total = 0;
       for (Future<Long> f : pool.invokeAll(workers)) {
         total += f.get();
       }
+      System.out.printf(
+          "two instances: %d leases in %d ms%n", total, (System.nanoTime() - t0) / 1_000_000);
       assertEquals(n, total);
     } finally {
       pool.shutdown();
