@@ -75,14 +75,23 @@ class ThrottleTest {
     // interleaved rounds, so that a change in the machine's other load hits both modes alike
     double full = 0;
     double half = 0;
+    double[] runFractions = new double[2];
     for (int round = 0; round < 2; round++) {
       full += cpuShare(program, 100, 1200) / 2;
       System.gc();
       half += cpuShare(program, 50, 2750) / 2; // ends inside a pause: whole periods
-      assertEquals(0.5, lastRunFraction, 0.1, "the worker ran half of the wall time");
+      runFractions[round] = lastRunFraction;
       System.gc();
     }
-    System.out.printf("CPU share unthrottled %.2f, at cpu_usage_limit=50 %.2f%n", full, half);
+    System.out.printf(
+        "CPU share unthrottled %.2f, at cpu_usage_limit=50 %.2f; run fractions %.2f %.2f%n",
+        full, half, runFractions[0], runFractions[1]);
+    // a worker descheduled by other processes overshoots a pause point now and then; with about
+    // three periods per window that moves the share, so contended cores get a wider tolerance
+    double tolerance = full >= 0.7 ? 0.1 : 0.15;
+    for (double fraction : runFractions) {
+      assertEquals(0.5, fraction, tolerance, "the worker ran half of the wall time");
+    }
     assertTrue(full > 0.05, "the worker ran: " + full);
     assertTrue(half < 0.65, "at most about half a core: " + half);
     if (full >= 0.7) {
