@@ -1,5 +1,6 @@
 package io.cairn.client;
 
+import io.cairn.cairo.prover.CairoProvingJob;
 import io.cairn.client.control.ControlServer;
 import io.cairn.client.prefs.HostSensor;
 import io.cairn.client.prefs.Preferences;
@@ -127,7 +128,8 @@ public final class CoreClient implements AutoCloseable {
 
   /**
    * After a restart, a task's progress is what its last checkpoint holds (BOINC does the same): the
-   * VM's checkpointed steps, or for a task that was proving, the VM's share (the prover restarts).
+   * VM's checkpointed steps, or for a task that was proving, the VM's share plus the prover stages
+   * its checkpoint holds.
    */
   private static void progressFromCheckpoints(ClientState s) {
     for (ProjectState p : s.projects) {
@@ -138,6 +140,11 @@ public final class CoreClient implements AutoCloseable {
               vmShare * Math.min(0.99, t.checkpointSteps / (double) Math.max(1, t.maxSteps));
         } else if (t.phase == TaskPhase.EXECUTED || t.phase == TaskPhase.PROVING) {
           t.fractionDone = vmShare;
+          if (t.phase == TaskPhase.PROVING && t.proverStage != null) {
+            int stages = CairoProvingJob.Stage.values().length;
+            int done = CairoProvingJob.Stage.valueOf(t.proverStage).ordinal() + 1;
+            t.fractionDone = vmShare + (1 - vmShare) * Math.min(0.99, done / (double) stages);
+          }
         }
       }
     }

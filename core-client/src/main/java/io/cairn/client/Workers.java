@@ -220,6 +220,11 @@ final class Workers implements TaskHost {
   }
 
   @Override
+  public void proverCheckpointed(TaskState task, String stage) {
+    keeper.update(s -> task.proverStage = stage);
+  }
+
+  @Override
   public void progress(TaskState task, double fraction) {
     keeper.touch(s -> task.fractionDone = fraction);
   }

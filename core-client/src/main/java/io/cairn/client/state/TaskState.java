@@ -37,6 +37,12 @@ public final class TaskState {
   /** VM steps done at the last checkpoint (0: none). */
   public long checkpointSteps;
 
+  /**
+   * The prover stage ({@code CairoProvingJob.Stage} name) of the checkpoint in the slot directory
+   * (null: none); proving resumes after it.
+   */
+  public String proverStage;
+
   /** Executed steps, once EXECUTED. */
   public long steps;
 

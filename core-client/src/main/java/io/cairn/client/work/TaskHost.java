@@ -20,6 +20,12 @@ public interface TaskHost {
   /** A VM checkpoint at {@code steps} is on disk. */
   void checkpointed(TaskState task, long steps);
 
+  /**
+   * A prover checkpoint after {@code stage} (a {@code CairoProvingJob.Stage} name) is on disk;
+   * null: the checkpoint was deleted.
+   */
+  void proverCheckpointed(TaskState task, String stage);
+
   /** Progress for display, 0..1 (not persisted at once). */
   void progress(TaskState task, double fraction);
 

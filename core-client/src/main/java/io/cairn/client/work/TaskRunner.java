@@ -2,6 +2,7 @@ package io.cairn.client.work;
 
 import io.cairn.cairo.prover.CairoProofResult;
 import io.cairn.cairo.prover.CairoProvingException;
+import io.cairn.cairo.prover.CairoProvingJob;
 import io.cairn.cairo.vm.ExecutionResult;
 import io.cairn.cairo.vm.RunConfig;
 import io.cairn.cairo.vm.VmException;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Computes one task on a worker thread, from VERIFIED (or wherever it stopped) to PROVEN: the VM
  * with checkpoints (EXECUTING → EXECUTED), then the prover (PROVING → PROVEN), or for an
  * execution-only lease the trace bundle (EXECUTING → PROVEN). The result file ({@link #resultFile})
- * is complete on disk before the task is PROVEN.
+ * is complete on disk before the task is PROVEN. The prover checkpoints after each commitment stage
+ * (see {@link Proving}) and resumes from its last checkpoint after a restart.
  */
 public final class TaskRunner implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
@@ -153,8 +155,15 @@ public final class TaskRunner implements Runnable {
                 task.leaseId,
                 task.maxSteps,
                 host.proofOptions(),
+                slotDir,
                 control,
-                f -> host.progress(task, vmShare + (1 - vmShare) * Math.min(0.99, f)));
+                f -> host.progress(task, vmShare + (1 - vmShare) * Math.min(0.99, f)),
+                new Proving.Listener() {
+                  @Override
+                  public void checkpointed(CairoProvingJob.Stage stage) {
+                    host.proverCheckpointed(task, stage.name());
+                  }
+                });
       } finally {
         host.releaseProverMemory(task);
       }
@@ -163,6 +172,14 @@ public final class TaskRunner implements Runnable {
         out.write(proof.proof());
       }
       host.enterPhase(task, TaskPhase.PROVEN);
+      // the proof is on disk and the task PROVEN: the prover checkpoint is no longer needed (if it
+      // cannot be deleted now, it goes with the slot directory once the task is reported)
+      try {
+        Proving.deleteCheckpoint(slotDir);
+        host.proverCheckpointed(task, null);
+      } catch (IOException e) {
+        log.warn("task {}: prover checkpoint not deleted yet: {}", task.leaseId, e.toString());
+      }
     }
   }
 }
