@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class FeltText {
   /** The Stark252 prime. */
-  public static final BigInteger PRIME =
-      BigInteger.ONE.shiftLeft(251).add(BigInteger.valueOf(17).shiftLeft(192)).add(BigInteger.ONE);
+  public static final BigInteger PRIME = io.cairn.math.Felt.MODULUS;
 
   private FeltText() {}
 

@@ -8,8 +8,7 @@ import java.math.BigInteger;
  */
 public final class Felts {
   /** The Stark252 prime 2^251 + 17·2^192 + 1. */
-  public static final BigInteger PRIME =
-      BigInteger.ONE.shiftLeft(251).add(BigInteger.valueOf(17).shiftLeft(192)).add(BigInteger.ONE);
+  public static final BigInteger PRIME = io.cairn.math.Felt.MODULUS;
 
   private Felts() {}
 
