@@ -10,11 +10,13 @@ import java.lang.management.MemoryUsage;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.OptionalLong;
 
 /**
  * Decides whether computing as a whole is suspended, and why: the donor's request, the time-of-day
- * window, non-Cairn CPU load above suspend_cpu_usage (sampled about once a second), or the client's
- * heap above the RAM preference.
+ * window, someone using the computer while run_if_user_active is off, non-Cairn CPU load above
+ * suspend_cpu_usage (load and input activity sampled about once a second); and whether the client's
+ * heap is above the RAM preference of the moment (busy or idle).
  */
 final class ActivityMonitor {
   private static final long SAMPLE_MILLIS = 1000;
@@ -24,6 +26,7 @@ final class ActivityMonitor {
   private final ZoneId zone;
   private long lastSample;
   private double foreignLoad;
+  private OptionalLong lastInput = OptionalLong.empty();
 
   ActivityMonitor(HostSensor sensor, Clock clock) {
     this.sensor = sensor;
@@ -41,6 +44,7 @@ final class ActivityMonitor {
     long now = clock.millis();
     if (now - lastSample >= SAMPLE_MILLIS) {
       foreignLoad = sensor.foreignCpuLoad();
+      lastInput = sensor.lastInputMillis();
       lastSample = now;
     }
     if (suspendedByUser) {
@@ -50,10 +54,18 @@ final class ActivityMonitor {
     if (!prefs.inComputeWindow(t.toSecondOfDay() / 3600.0)) {
       return SuspendReason.TIME_OF_DAY;
     }
+    if (!prefs.runIfUserActive() && userActive(prefs)) {
+      return SuspendReason.USER_ACTIVE;
+    }
     if (prefs.suspendCpuUsage() > 0 && foreignLoad * 100 > prefs.suspendCpuUsage()) {
       return SuspendReason.CPU_USAGE;
     }
     return null;
+  }
+
+  /** Whether the computer is in use: input within idle_time_to_run minutes, or no way to tell. */
+  boolean userActive(Preferences prefs) {
+    return prefs.userActive(lastInput, clock.millis());
   }
 
   /**
@@ -69,7 +81,12 @@ final class ActivityMonitor {
         live += afterGc.getUsed();
       }
     }
-    double pct = sensor.userActive() ? prefs.ramMaxUsedBusyPct() : prefs.ramMaxUsedIdlePct();
-    return live > sensor.totalMemoryBytes() * pct / 100;
+    return memoryTight(prefs, live);
+  }
+
+  /** {@link #memoryTight(Preferences)} for a given live heap: ram_max_used_busy/idle_pct. */
+  boolean memoryTight(Preferences prefs, long liveBytes) {
+    double pct = userActive(prefs) ? prefs.ramMaxUsedBusyPct() : prefs.ramMaxUsedIdlePct();
+    return liveBytes > sensor.totalMemoryBytes() * pct / 100;
   }
 }

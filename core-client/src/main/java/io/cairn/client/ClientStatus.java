@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * A snapshot of a client for the control CLI ({@code cairn-client status}).
  *
- * @param suspendReason why computing is suspended (USER_REQ, TIME_OF_DAY, CPU_USAGE), or null
+ * @param suspendReason why computing is suspended (USER_REQ, TIME_OF_DAY, USER_ACTIVE, CPU_USAGE),
+ *     or null
  * @param foreignCpuLoad the last non-Cairn CPU load reading, 0..1
+ * @param userActive the computer is in use (input within idle_time_to_run minutes, or unknown)
  * @param preferences the preferences in force
  * @param projects the attached projects
  * @param tasks every task, earliest deadline first
@@ -15,6 +17,7 @@ import java.util.List;
 public record ClientStatus(
     String suspendReason,
     double foreignCpuLoad,
+    boolean userActive,
     Preferences preferences,
     List<Project> projects,
     List<Task> tasks) {

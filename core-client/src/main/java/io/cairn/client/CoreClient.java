@@ -388,6 +388,7 @@ public final class CoreClient implements AutoCloseable {
           return new ClientStatus(
               suspendReason == null ? null : suspendReason.name(),
               activity.foreignLoad(),
+              activity.userActive(p),
               p,
               projects,
               tasks);

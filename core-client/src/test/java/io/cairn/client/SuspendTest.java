@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A running task is suspended within seconds when the non-Cairn CPU load passes suspend_cpu_usage,
- * resumes when it falls, stops for the donor's suspend, and an abort is reported to the server.
+ * resumes when it falls, stops while the computer is in use if run_if_user_active is off, stops for
+ * the donor's suspend, and an abort is reported to the server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SuspendTest {
@@ -68,6 +70,26 @@ class SuspendTest {
           "resumption",
           Duration.ofSeconds(5),
           () -> client.status().suspendReason() == null && only(client).running());
+
+      // run_if_user_active off: typing suspends computing, an idle spell resumes it
+      client.setPreference("run_if_user_active", "false");
+      sensor.lastInput = OptionalLong.of(System.currentTimeMillis());
+      Clients.await(
+          "suspension while the computer is in use",
+          Duration.ofSeconds(5),
+          () ->
+              "USER_ACTIVE".equals(client.status().suspendReason())
+                  && client.status().userActive()
+                  && !only(client).running());
+      sensor.lastInput = OptionalLong.of(System.currentTimeMillis() - 4 * 60_000);
+      Clients.await(
+          "resumption once idle for idle_time_to_run (3 minutes)",
+          Duration.ofSeconds(5),
+          () ->
+              client.status().suspendReason() == null
+                  && !client.status().userActive()
+                  && only(client).running());
+      client.setPreference("run_if_user_active", "true");
 
       assertTrue(client.suspend(null));
       Clients.await(

@@ -16,8 +16,10 @@ final class StatusPrinter {
     String reason = s.path("suspendReason").isNull() ? null : s.path("suspendReason").asText();
     out.printf(
         Locale.ROOT,
-        "computing: %s   foreign CPU load: %.0f%%   cpu_usage_limit: %.0f%%   max_ncpus_pct: %.0f%%%n",
+        "computing: %s   computer %s   foreign CPU load: %.0f%%   cpu_usage_limit: %.0f%%"
+            + "   max_ncpus_pct: %.0f%%%n",
         reason == null ? "running" : "suspended (" + reason + ")",
+        s.path("userActive").asBoolean() ? "in use" : "idle",
         100 * s.path("foreignCpuLoad").asDouble(),
         s.path("preferences").path("cpu_usage_limit").asDouble(),
         s.path("preferences").path("max_ncpus_pct").asDouble());

@@ -1,5 +1,7 @@
 package io.cairn.client.prefs;
 
+import java.util.OptionalLong;
+
 /**
  * What the client reads from the operating system to honour the preferences. The real one is {@link
  * OshiHostSensor}; tests inject their own readings.
@@ -14,8 +16,11 @@ public interface HostSensor {
   /** Physical memory, bytes. */
   long totalMemoryBytes();
 
-  /** Whether someone is using the computer (no input-activity sensor yet: always true). */
-  default boolean userActive() {
-    return true;
+  /**
+   * When someone last used the keyboard or mouse, epoch milliseconds; empty when the system cannot
+   * tell (then the computer counts as in use).
+   */
+  default OptionalLong lastInputMillis() {
+    return OptionalLong.empty();
   }
 }

@@ -1,5 +1,6 @@
 package io.cairn.client.prefs;
 
+import java.util.OptionalLong;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.software.os.OSProcess;
@@ -7,7 +8,8 @@ import oshi.software.os.OperatingSystem;
 
 /**
  * Reads the system's CPU ticks and this process's CPU time with OSHI: the foreign load is the
- * system's busy fraction minus this process's share of all CPUs over the same interval.
+ * system's busy fraction minus this process's share of all CPUs over the same interval. The last
+ * keyboard or mouse input comes from {@link InputActivity}.
  */
 public final class OshiHostSensor implements HostSensor {
   private final CentralProcessor cpu;
@@ -15,6 +17,7 @@ public final class OshiHostSensor implements HostSensor {
   private final int pid;
   private final int logicalCpus;
   private final long totalMemory;
+  private final InputActivity input = InputActivity.system();
   private long[] prevTicks;
   private long prevProcessMillis;
   private long prevNanos;
@@ -53,6 +56,11 @@ public final class OshiHostSensor implements HostSensor {
   /** This process's CPU time so far, milliseconds (for measurements). */
   public long ownCpuMillis() {
     return processCpuMillis();
+  }
+
+  @Override
+  public OptionalLong lastInputMillis() {
+    return input.lastInputMillis();
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The donor's computing preferences, with BOINC's names and, where BOINC has one, its desktop
@@ -19,6 +20,10 @@ import java.util.List;
  * @param ramMaxUsedBusyPct the client's memory may use at most this percentage of RAM while the
  *     computer is in use (BOINC default 50)
  * @param ramMaxUsedIdlePct the same while it is idle (BOINC default 90)
+ * @param idleTimeToRun the computer is in use while there was keyboard or mouse input in the last
+ *     this many minutes ({@link InputActivity}; BOINC default 3)
+ * @param runIfUserActive compute while the computer is in use (BOINC default true); false suspends
+ *     computing until it has been idle for idle_time_to_run minutes
  * @param startHour compute only from this hour (0..24, fractional allowed)...
  * @param endHour ...to this one; equal values mean always; {@code start > end} wraps past midnight
  * @param diskMaxUsedGb the state directory may hold at most this many GB; 0 = no limit (BOINC 0)
@@ -38,6 +43,8 @@ public record Preferences(
     @JsonProperty("suspend_cpu_usage") double suspendCpuUsage,
     @JsonProperty("ram_max_used_busy_pct") double ramMaxUsedBusyPct,
     @JsonProperty("ram_max_used_idle_pct") double ramMaxUsedIdlePct,
+    @JsonProperty("idle_time_to_run") double idleTimeToRun,
+    @JsonProperty("run_if_user_active") boolean runIfUserActive,
     @JsonProperty("start_hour") double startHour,
     @JsonProperty("end_hour") double endHour,
     @JsonProperty("disk_max_used_gb") double diskMaxUsedGb,
@@ -48,7 +55,7 @@ public record Preferences(
 
   /** BOINC's desktop defaults. */
   public static final Preferences DEFAULTS =
-      new Preferences(100, 100, 25, 50, 90, 0, 0, 0, 300, 8640, 43200, false);
+      new Preferences(100, 100, 25, 50, 90, 3, true, 0, 0, 0, 300, 8640, 43200, false);
 
   /** The names a donor may set. */
   public static final List<String> NAMES =
@@ -58,6 +65,8 @@ public record Preferences(
           "suspend_cpu_usage",
           "ram_max_used_busy_pct",
           "ram_max_used_idle_pct",
+          "idle_time_to_run",
+          "run_if_user_active",
           "start_hour",
           "end_hour",
           "disk_max_used_gb",
@@ -75,6 +84,7 @@ public record Preferences(
     pct("suspend_cpu_usage", suspendCpuUsage, 0);
     pct("ram_max_used_busy_pct", ramMaxUsedBusyPct, 1);
     pct("ram_max_used_idle_pct", ramMaxUsedIdlePct, 1);
+    range("idle_time_to_run", idleTimeToRun, 0, 24 * 60);
     range("start_hour", startHour, 0, 24);
     range("end_hour", endHour, 0, 24);
     range("disk_max_used_gb", diskMaxUsedGb, 0, 1e9);
@@ -101,9 +111,9 @@ public record Preferences(
       throw new IllegalArgumentException("unknown preference " + name + "; known: " + NAMES);
     }
     ObjectNode node = JSON.valueToTree(this);
-    if (name.equals("leave_apps_in_memory")) {
+    if (node.get(name).isBoolean()) {
       if (!value.equals("true") && !value.equals("false")) {
-        throw new IllegalArgumentException("leave_apps_in_memory is true or false");
+        throw new IllegalArgumentException(name + " is true or false");
       }
       node.put(name, Boolean.parseBoolean(value));
     } else {
@@ -124,6 +134,15 @@ public record Preferences(
   /** How many workers may run on a host with {@code cores} CPUs (at least one). */
   public int maxWorkers(int cores) {
     return Math.max(1, (int) Math.floor(cores * maxNcpusPct / 100.0));
+  }
+
+  /**
+   * Whether the computer is in use, given the last keyboard or mouse input (epoch ms; empty when
+   * the system cannot tell, which counts as in use) at {@code nowMillis}.
+   */
+  public boolean userActive(OptionalLong lastInputMillis, long nowMillis) {
+    return lastInputMillis.isEmpty()
+        || nowMillis - lastInputMillis.getAsLong() < idleTimeToRun * 60_000;
   }
 
   /** Whether {@code hourOfDay} (0..24, fractional) is inside the compute window. */

@@ -8,6 +8,8 @@ public enum SuspendReason {
   TIME_OF_DAY,
   /** Non-Cairn CPU load above suspend_cpu_usage. */
   CPU_USAGE,
+  /** Someone is using the computer and run_if_user_active is false. */
+  USER_ACTIVE,
   /** The client is quitting. */
   QUITTING
 }

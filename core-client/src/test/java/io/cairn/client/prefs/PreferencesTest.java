@@ -24,6 +24,8 @@ class PreferencesTest {
     assertEquals(0.1 * 86400, p.workBufMinSeconds());
     assertEquals(0.5 * 86400, p.workBufAdditionalSeconds());
     assertFalse(p.leaveAppsInMemory());
+    assertEquals(3, p.idleTimeToRun());
+    assertTrue(p.runIfUserActive());
   }
 
   @Test
@@ -31,6 +33,12 @@ class PreferencesTest {
     Preferences p = Preferences.DEFAULTS.with("cpu_usage_limit", "50");
     assertEquals(50, p.cpuUsageLimit());
     assertTrue(p.with("leave_apps_in_memory", "true").leaveAppsInMemory());
+    assertFalse(p.with("run_if_user_active", "false").runIfUserActive());
+    assertEquals(10, p.with("idle_time_to_run", "10").idleTimeToRun());
+    IllegalArgumentException bool =
+        assertThrows(IllegalArgumentException.class, () -> p.with("run_if_user_active", "1"));
+    assertTrue(bool.getMessage().contains("run_if_user_active"), bool.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> p.with("idle_time_to_run", "-1"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> p.with("cpu_usage_limit", "150"));
     assertTrue(e.getMessage().contains("cpu_usage_limit"), e.getMessage());
@@ -62,6 +70,7 @@ class PreferencesTest {
     Files.writeString(file, "{\"cpu_usage_limit\": 60, \"unknown_pref\": 1}");
     assertEquals(60, watched.poll().cpuUsageLimit());
     assertEquals(25, watched.current().suspendCpuUsage());
+    assertTrue(watched.current().runIfUserActive(), "a preference the file leaves out: default");
     Files.writeString(file, "{\"cpu_usage_limit\": 600}");
     Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 5000));
     assertEquals(60, watched.poll().cpuUsageLimit());
