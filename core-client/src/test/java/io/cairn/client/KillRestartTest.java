@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.client.cli.Main;
-import io.cairn.client.state.ClientState;
-import io.cairn.client.state.ProjectState;
-import io.cairn.client.state.StateStore;
 import io.cairn.client.state.TaskPhase;
-import io.cairn.client.state.TaskState;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,41 +45,13 @@ class KillRestartTest {
     project.close();
   }
 
-  private Process launch(Path dir, Path log) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        List.of(
-            java,
-            "-Xmx1g",
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "run",
-            "--dir",
-            dir.toString(),
-            "--cores",
-            "2",
-            "--proof-options",
-            "2,8,0");
-    return new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+  private static Process launch(Path dir, Path log) throws Exception {
+    return ChildClient.launch(dir, log, "2,8,0");
   }
 
   private static Map<String, TaskPhase> phases(Path dir) {
     Map<String, TaskPhase> out = new HashMap<>();
-    new StateStore<>(dir.resolve("client_state.json"), ClientState.class)
-        .load()
-        .ifPresent(
-            s -> {
-              for (ProjectState p : s.projects) {
-                for (TaskState t : p.tasks) {
-                  out.put(t.leaseId, t.phase);
-                }
-              }
-            });
+    ChildClient.tasks(dir).forEach((lease, t) -> out.put(lease, t.phase));
     return out;
   }
 
