@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +22,10 @@ import org.slf4j.LoggerFactory;
  * Runs a task's program in the Cairo VM with checkpoints and pause points, resuming from the last
  * complete checkpoint in the task's slot directory if there is one.
  *
- * <p>Pause points: the VM's wall-clock probe (every {@link #PAUSE_STEPS} steps; a fresh run only,
- * because {@code CairoRunner.resume} takes no clock) and every checkpoint. Checkpoints: every
- * {@code checkpointSteps} steps, chosen by the caller from disk_interval and the measured VM speed;
- * each is written to {@code vm.ckpt.next} and renamed into place only when complete and fsynced.
+ * <p>Pause points: the VM's wall-clock probe (every {@link #PAUSE_STEPS} steps, in a fresh run and
+ * in one resumed from a checkpoint alike) and every checkpoint. Checkpoints: every {@code
+ * checkpointSteps} steps, chosen by the caller from disk_interval and the measured VM speed; each
+ * is written to {@code vm.ckpt.next} and renamed into place only when complete and fsynced.
  */
 public final class VmExecution {
   private static final Logger log = LoggerFactory.getLogger(VmExecution.class);
@@ -74,32 +75,32 @@ public final class VmExecution {
                   return new CommitOnClose(ckpt, steps, listener);
                 },
                 Math.max(PAUSE_STEPS, checkpointSteps));
-    CairoRunner runner = resume(program, config, ckpt);
+    CairoRunner[] self = new CairoRunner[1];
+    LongSupplier pausingClock =
+        () -> {
+          control.pausePoint();
+          if (self[0] != null) {
+            listener.progress(self[0].vm().steps());
+          }
+          return System.nanoTime();
+        };
+    CairoRunner runner = resume(program, config, ckpt, pausingClock);
     if (runner == null) {
-      CairoRunner[] self = new CairoRunner[1];
-      runner =
-          CairoRunner.start(
-              program,
-              config,
-              () -> {
-                control.pausePoint();
-                if (self[0] != null) {
-                  listener.progress(self[0].vm().steps());
-                }
-                return System.nanoTime();
-              });
-      self[0] = runner;
+      runner = CairoRunner.start(program, config, pausingClock);
     }
+    self[0] = runner;
     return runner.run();
   }
 
-  private static CairoRunner resume(CairoProgram program, RunConfig config, Path ckpt) {
+  private static CairoRunner resume(
+      CairoProgram program, RunConfig config, Path ckpt, LongSupplier clock) {
     for (Path candidate : List.of(ckpt, AtomicFiles.prev(ckpt))) {
       if (!Files.exists(candidate)) {
         continue;
       }
       try (InputStream in = Files.newInputStream(candidate)) {
-        CairoRunner r = CairoRunner.resume(program, config, new java.io.BufferedInputStream(in));
+        CairoRunner r =
+            CairoRunner.resume(program, config, new java.io.BufferedInputStream(in), clock);
         log.info("resuming from {} at step {}", candidate, r.vm().steps());
         return r;
       } catch (IOException | RuntimeException e) {

@@ -123,4 +123,42 @@ class VmExecutionTest {
         2 * every, r2.checkpoints.get(0), "resumed from the previous checkpoint at " + every);
     assertEquals(Felt.of(n * (n + 1) / 2), resumed.output().get(0));
   }
+
+  @Test
+  void aResumedRunPausesBetweenCheckpointsToo() throws Exception {
+    CairoProgram program = sum();
+    long n = 200_000;
+    RunConfig config = RunConfig.proof().withInput(List.of(Felt.of(n))).withTrace(false);
+    long every = 1 << 15;
+    TaskControl first = control();
+    assertThrows(
+        TaskStoppedException.class,
+        () ->
+            VmExecution.run(program, config, 1 << 22, slot, every, first, new Recorder(first, 1)));
+
+    // resumed with no checkpoint due before the end: only the VM's clock probe can pause it
+    TaskControl second = control();
+    List<Long> progress = new ArrayList<>();
+    VmExecution.Listener quitOnProgress =
+        new VmExecution.Listener() {
+          @Override
+          public void progress(long steps) {
+            progress.add(steps);
+            second.quit();
+          }
+
+          @Override
+          public void checkpointed(long steps) {}
+        };
+    TaskStoppedException stop =
+        assertThrows(
+            TaskStoppedException.class,
+            () ->
+                VmExecution.run(program, config, 1 << 22, slot, 1L << 40, second, quitOnProgress));
+    assertEquals(TaskStoppedException.Why.QUITTING, stop.why());
+    assertEquals(1, progress.size());
+    assertTrue(
+        progress.get(0) >= every && progress.get(0) <= every + VmExecution.PAUSE_STEPS,
+        "stopped at step " + progress.get(0) + ", soon after resuming at " + every);
+  }
 }

@@ -89,7 +89,18 @@ public final class CairoRunner {
    */
   public static CairoRunner resume(CairoProgram program, RunConfig config, InputStream checkpoint)
       throws IOException {
-    return Checkpoint.read(program, config, System::nanoTime, checkpoint);
+    return resume(program, config, checkpoint, System::nanoTime);
+  }
+
+  /**
+   * {@link #resume(CairoProgram, RunConfig, InputStream)} with an injected nanosecond clock, which
+   * the run probes every {@link RunLimits#clockCheckInterval()} steps as a fresh one does (a host
+   * uses it as a pause point).
+   */
+  public static CairoRunner resume(
+      CairoProgram program, RunConfig config, InputStream checkpoint, LongSupplier nanoClock)
+      throws IOException {
+    return Checkpoint.read(program, config, nanoClock, checkpoint);
   }
 
   /** The program. */
