@@ -1,10 +1,13 @@
 package io.cairn.ops;
 
-import static io.cairn.schema.jooq.Tables.INPUT_GROUP;
 import static io.cairn.schema.jooq.Tables.ORGANIZATION;
 import static io.cairn.schema.jooq.Tables.PROGRAM;
 
 import io.cairn.config.CairnConfig;
+import io.cairn.server.inputs.Felts;
+import io.cairn.server.inputs.InputGroupParser.ParsedGroup;
+import io.cairn.server.inputs.InputGroupRepository;
+import io.cairn.server.inputs.InputGroupRepository.ProgramDefaults;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,9 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
 
 /**
@@ -26,15 +26,12 @@ import org.jooq.Record;
  *
  * <p>A line is {@code [name:] felt felt ...}: field elements in decimal or {@code 0x} hex,
  * separated by spaces or commas; blank lines and {@code #} comments are skipped. The whole file is
- * checked before anything is written, then inserted in batches of 1000 rows in one transaction.
+ * checked before anything is written, then inserted in one transaction by the same repository code
+ * as the server's bulk upload ({@link InputGroupRepository#insertAll}).
  */
 final class CreateWork {
-  /** The Stark252 prime, 2^251 + 17·2^192 + 1. */
-  static final BigInteger PRIME =
-      BigInteger.ONE.shiftLeft(251).add(BigInteger.valueOf(17).shiftLeft(192)).add(BigInteger.ONE);
-
   /** One input group of the file. */
-  record Job(String name, byte[] input, int inputLen) {}
+  record Job(String name, BigInteger[] input) {}
 
   private CreateWork() {}
 
@@ -75,7 +72,28 @@ final class CreateWork {
             "no program '" + o.get("--program") + "' of organization '" + o.get("--org") + "'");
         return 1;
       }
-      ops.database().dsl().transaction(c -> insert(c.dsl(), program, priority, jobs));
+      ProgramDefaults defaults =
+          new ProgramDefaults(
+              program.get(PROGRAM.MAX_STEPS),
+              program.get(PROGRAM.LEASE_TIMEOUT_SECONDS),
+              program.get(PROGRAM.MAX_ATTEMPTS),
+              program.get(PROGRAM.EXECUTION_ONLY));
+      List<ParsedGroup> groups = new ArrayList<>();
+      for (Job j : jobs) {
+        groups.add(
+            new ParsedGroup(groups.size() + 1, j.name(), j.input(), priority, null, null, null));
+      }
+      ops.database()
+          .dsl()
+          .transaction(
+              c ->
+                  new InputGroupRepository()
+                      .insertAll(
+                          c.dsl(),
+                          program.get(PROGRAM.ID),
+                          program.get(PROGRAM.ORGANIZATION_ID),
+                          defaults,
+                          groups));
       System.out.println("created " + jobs.size() + " input groups");
       return 0;
     }
@@ -100,68 +118,25 @@ final class CreateWork {
         throw new IllegalArgumentException(
             "line " + (i + 1) + ": " + parts.length + " felts, limit " + maxFelts);
       }
-      byte[] input = new byte[32 * parts.length];
+      BigInteger[] input = new BigInteger[parts.length];
       for (int k = 0; k < parts.length; k++) {
-        BigInteger f = felt(parts[k], i + 1);
-        byte[] be = f.toByteArray();
-        int len = Math.min(be.length, 32);
-        System.arraycopy(be, be.length - len, input, 32 * k + 32 - len, len);
+        input[k] = felt(parts[k], i + 1);
       }
-      jobs.add(new Job(name, input, parts.length));
+      jobs.add(new Job(name, input));
     }
     return jobs;
   }
 
+  /** A felt as the server's upload reads it, plus Cairo's negative form: -x means P - x. */
   private static BigInteger felt(String text, int line) {
-    BigInteger v;
     try {
-      v =
-          text.startsWith("0x") || text.startsWith("0X")
-              ? new BigInteger(text.substring(2), 16)
-              : new BigInteger(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("line " + line + ": '" + text + "' is not a number");
-    }
-    if (v.signum() < 0) {
-      v = v.mod(PRIME); // -1 means P - 1, as in Cairo
-    }
-    if (v.compareTo(PRIME) >= 0) {
-      throw new IllegalArgumentException(
-          "line " + line + ": '" + text + "' is not below the prime");
-    }
-    return v;
-  }
-
-  private static void insert(DSLContext tx, Record program, int priority, List<Job> jobs) {
-    List<Field<?>> columns =
-        List.of(
-            INPUT_GROUP.PROGRAM_ID,
-            INPUT_GROUP.ORGANIZATION_ID,
-            INPUT_GROUP.NAME,
-            INPUT_GROUP.INPUT,
-            INPUT_GROUP.INPUT_LEN,
-            INPUT_GROUP.PRIORITY,
-            INPUT_GROUP.MAX_ATTEMPTS,
-            INPUT_GROUP.MAX_STEPS,
-            INPUT_GROUP.LEASE_TIMEOUT_SECONDS,
-            INPUT_GROUP.EXECUTION_ONLY);
-    for (int from = 0; from < jobs.size(); from += 1000) {
-      InsertValuesStepN<?> insert = tx.insertInto(INPUT_GROUP, columns);
-      for (Job j : jobs.subList(from, Math.min(jobs.size(), from + 1000))) {
-        insert =
-            insert.values(
-                program.get(PROGRAM.ID),
-                program.get(PROGRAM.ORGANIZATION_ID),
-                j.name(),
-                j.input(),
-                j.inputLen(),
-                priority,
-                program.get(PROGRAM.MAX_ATTEMPTS),
-                program.get(PROGRAM.MAX_STEPS),
-                program.get(PROGRAM.LEASE_TIMEOUT_SECONDS),
-                program.get(PROGRAM.EXECUTION_ONLY));
+      if (text.startsWith("-")) {
+        BigInteger x = Felts.parse(text.substring(1));
+        return x.signum() == 0 ? x : Felts.PRIME.subtract(x);
       }
-      insert.execute();
+      return Felts.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("line " + line + ": " + e.getMessage());
     }
   }
 }
