@@ -66,9 +66,8 @@ public final class CoreClient implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile SuspendReason suspendReason;
   private volatile ControlServer control;
+  private final StateJanitor janitor;
   private long lastFlush;
-  private long diskBytesCached;
-  private long diskMeasuredAt;
 
   private CoreClient(ClientSettings settings, Path stateDir, HostSensor sensor) throws IOException {
     this.settings = settings;
@@ -100,6 +99,7 @@ public final class CoreClient implements AutoCloseable {
             stateDir,
             io);
     this.workers = new Workers(keeper, settings, transfers, cpu, prefs::current);
+    this.janitor = new StateJanitor(keeper, transfers, workers, stateDir);
     this.fetcher =
         new WorkFetcher(
             keeper,
@@ -207,7 +207,7 @@ public final class CoreClient implements AutoCloseable {
     suspendReason = reason;
     workers.tick(p, reason, activity.memoryTight(p));
     transfers.tick();
-    boolean diskFull = p.diskMaxUsedGb() > 0 && diskBytes() > p.diskMaxUsedGb() * 1e9;
+    boolean diskFull = p.diskMaxUsedGb() > 0 && janitor.diskBytes() > p.diskMaxUsedGb() * 1e9;
     List<String> urls = keeper.read(s -> s.projects.stream().map(x -> x.url).toList());
     if (!urls.isEmpty() && rpcInFlight.compareAndSet(false, true)) {
       io.execute(
@@ -221,93 +221,12 @@ public final class CoreClient implements AutoCloseable {
             }
           });
     }
-    forgetFinished();
+    janitor.forgetFinished();
     long now = System.currentTimeMillis();
     if (now - lastFlush > FLUSH_MILLIS) {
       keeper.flushIfDirty();
       lastFlush = now;
     }
-  }
-
-  /** Drops reported tasks and their slots, and projects detached once their tasks are gone. */
-  private void forgetFinished() {
-    List<String> slots = new ArrayList<>();
-    Workers.WorkerSnapshot live = workers.snapshot(); // before the state lock: see Workers
-    boolean changed =
-        keeper.read(
-            s ->
-                s.projects.stream()
-                    .anyMatch(
-                        p ->
-                            (p.detachWhenDone && p.tasks.isEmpty())
-                                || p.tasks.stream().anyMatch(t -> finished(t, live))));
-    if (!changed) {
-      return;
-    }
-    keeper.update(
-        s -> {
-          for (ProjectState p : s.projects) {
-            p.tasks.removeIf(
-                t -> {
-                  if (finished(t, live)) {
-                    slots.add(t.leaseId);
-                    return true;
-                  }
-                  return false;
-                });
-          }
-          s.projects.removeIf(p -> p.detachWhenDone && p.tasks.isEmpty());
-        });
-    for (String lease : slots) {
-      DiskUsage.deleteTree(transfers.slotDir(lease));
-    }
-    deleteUnusedPrograms();
-  }
-
-  /**
-   * Removes program files no task has referred to for ten minutes (a new lease downloads them
-   * again).
-   */
-  private void deleteUnusedPrograms() {
-    java.util.Set<String> used =
-        keeper.read(
-            s ->
-                s.projects.stream()
-                    .flatMap(p -> p.tasks.stream())
-                    .map(t -> t.programSha256 + ".json")
-                    .collect(java.util.stream.Collectors.toSet()));
-    Path dir = stateDir.resolve("programs");
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (var files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        String name = f.getFileName().toString();
-        boolean old =
-            Files.getLastModifiedTime(f).toMillis() < System.currentTimeMillis() - 600_000;
-        if (name.endsWith(".json") && !used.contains(name) && old) {
-          Files.deleteIfExists(f); // old: never a file a just-leased task is about to use
-        }
-      }
-    } catch (IOException e) {
-      log.debug("could not clean the programs directory", e);
-    }
-  }
-
-  /** Bytes under the state directory, measured at most once a minute. */
-  private long diskBytes() {
-    long now = System.nanoTime();
-    if (now - diskMeasuredAt > 60_000_000_000L || diskMeasuredAt == 0) {
-      diskBytesCached = DiskUsage.bytes(stateDir);
-      diskMeasuredAt = now;
-    }
-    return diskBytesCached;
-  }
-
-  private static boolean finished(TaskState t, Workers.WorkerSnapshot workers) {
-    return t.reportAcked
-        && (t.phase == TaskPhase.REPORTED || t.phase == TaskPhase.FAILED)
-        && !workers.running().contains(t.leaseId);
   }
 
   // ---- attach ----
