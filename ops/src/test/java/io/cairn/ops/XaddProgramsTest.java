@@ -169,18 +169,20 @@ class XaddProgramsTest {
     IllegalArgumentException noFile =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Xadd.parse(List.of("organization acme", "  program p", "    max-steps = 5")));
+            () ->
+                ProjectFile.parse(
+                    List.of("organization acme", "  program p", "    max-steps = 5")));
     assertTrue(noFile.getMessage().contains("line 2: program p has no 'file"), noFile.getMessage());
     IllegalArgumentException badNumber =
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                Xadd.parse(
+                ProjectFile.parse(
                     List.of(
                         "organization acme", "program p", "file = p.json", "max-attempts = x")));
     assertTrue(badNumber.getMessage().contains("max-attempts = 'x'"), badNumber.getMessage());
     IllegalArgumentException orphan =
-        assertThrows(IllegalArgumentException.class, () -> Xadd.parse(List.of("program p")));
+        assertThrows(IllegalArgumentException.class, () -> ProjectFile.parse(List.of("program p")));
     assertTrue(orphan.getMessage().startsWith("line 1:"), orphan.getMessage());
   }
 
