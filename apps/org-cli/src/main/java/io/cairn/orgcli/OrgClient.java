@@ -1,6 +1,5 @@
 package io.cairn.orgcli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.orgcli.model.CreatedGroups;
 import io.cairn.orgcli.model.InputGroup;
@@ -15,7 +14,6 @@ import io.cairn.orgcli.model.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -46,12 +44,10 @@ public final class OrgClient {
   /** Refresh the access token when it expires within this many seconds. */
   private static final long REFRESH_MARGIN_SECONDS = 30;
 
-  private static final int RATE_LIMIT_RETRIES = 5;
   private static final int MAX_PAGE = 50;
 
-  private final URI base;
+  private final ApiHttp api;
   private final TokenStore store;
-  private final HttpClient http;
   private final Clock clock;
 
   /** A client of the server at {@code baseUrl} (e.g. {@code http://127.0.0.1:8080}). */
@@ -60,14 +56,9 @@ public final class OrgClient {
   }
 
   public OrgClient(String baseUrl, TokenStore store, Clock clock) {
-    this.base = parseBase(baseUrl);
+    this.api = new ApiHttp(parseBase(baseUrl));
     this.store = store;
     this.clock = clock;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
   }
 
   private static URI parseBase(String baseUrl) {
@@ -87,7 +78,7 @@ public final class OrgClient {
 
   /** The server's base URL, without a trailing slash. */
   public String server() {
-    return base.toString();
+    return api.server();
   }
 
   // ---------------------------------------------------------------- accounts and sessions
@@ -105,15 +96,16 @@ public final class OrgClient {
     if (description != null) {
       body.put("description", description);
     }
-    return as(call(jsonRequest("POST", "/api/v1/auth/register", body)), Registration.class);
+    return api.as(
+        api.call(api.jsonRequest("POST", "/api/v1/auth/register", body)), Registration.class);
   }
 
   /** Logs in and stores the new session. */
   public Session login(String username, String password) {
     Tokens t =
-        as(
-            call(
-                jsonRequest(
+        api.as(
+            api.call(
+                api.jsonRequest(
                     "POST",
                     "/api/v1/auth/login",
                     Map.of("username", username, "password", password))),
@@ -156,9 +148,9 @@ public final class OrgClient {
             return current;
           }
           Tokens t =
-              as(
-                  call(
-                      jsonRequest(
+              api.as(
+                  api.call(
+                      api.jsonRequest(
                           "POST",
                           "/api/v1/auth/refresh",
                           Map.of("refresh_token", current.refreshToken()))),
@@ -176,7 +168,9 @@ public final class OrgClient {
   public boolean logout() {
     Session s = session();
     try {
-      call(jsonRequest("POST", "/api/v1/auth/logout", Map.of("refresh_token", s.refreshToken())));
+      api.call(
+          api.jsonRequest(
+              "POST", "/api/v1/auth/logout", Map.of("refresh_token", s.refreshToken())));
       return true;
     } catch (ServerError e) {
       if (e.code() == ServerErrorCode.REFRESH_TOKEN_NOT_FOUND) {
@@ -204,10 +198,10 @@ public final class OrgClient {
             .file("file", file.getFileName().toString(), "application/json", bytes);
     String type = body.contentType();
     byte[] content = body.bytes();
-    return as(
+    return api.as(
         authed(
             token ->
-                request("/api/v1/programs", token)
+                api.request("/api/v1/programs", token)
                     .timeout(Duration.ofMinutes(5))
                     .header("Content-Type", type)
                     .POST(BodyPublishers.ofByteArray(content))),
@@ -221,7 +215,7 @@ public final class OrgClient {
       q += "&name_filter=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8);
     }
     String path = "/api/v1/programs" + q;
-    return page(authed(token -> request(path, token).GET()), Program.class);
+    return api.page(authed(token -> api.request(path, token).GET()), Program.class);
   }
 
   /** Every program of the caller's organization. */
@@ -238,7 +232,8 @@ public final class OrgClient {
 
   /** One program with its input groups counted by state. */
   public Program program(long id) {
-    return as(authed(token -> request("/api/v1/programs/" + id, token).GET()), Program.class);
+    return api.as(
+        authed(token -> api.request("/api/v1/programs/" + id, token).GET()), Program.class);
   }
 
   /**
@@ -265,7 +260,7 @@ public final class OrgClient {
 
   /** Deletes a program with all its input groups, leases, proofs and results. */
   public void deleteProgram(long id) {
-    authed(token -> request("/api/v1/programs/" + id, token).DELETE());
+    authed(token -> api.request("/api/v1/programs/" + id, token).DELETE());
   }
 
   // ---------------------------------------------------------------- input groups
@@ -282,10 +277,10 @@ public final class OrgClient {
       CreatedGroups created;
       try {
         created =
-            as(
+            api.as(
                 authed(
                     token ->
-                        request("/api/v1/programs/" + programId + "/input-groups", token)
+                        api.request("/api/v1/programs/" + programId + "/input-groups", token)
                             .timeout(Duration.ofMinutes(5))
                             .header("Content-Type", groups.format().contentType())
                             .POST(BodyPublishers.ofString(chunk.body(), StandardCharsets.UTF_8))),
@@ -305,21 +300,21 @@ public final class OrgClient {
   public Page<InputGroup> listInputGroups(long programId, String state, int page, int limit) {
     String q = "?page=" + page + "&limit=" + limit + (state == null ? "" : "&state=" + state);
     String path = "/api/v1/programs/" + programId + "/input-groups" + q;
-    return page(authed(token -> request(path, token).GET()), InputGroup.class);
+    return api.page(authed(token -> api.request(path, token).GET()), InputGroup.class);
   }
 
   /** One input group with its input felts. */
   public InputGroup inputGroup(long id) {
-    return as(
-        authed(token -> request("/api/v1/input-groups/" + id, token).GET()), InputGroup.class);
+    return api.as(
+        authed(token -> api.request("/api/v1/input-groups/" + id, token).GET()), InputGroup.class);
   }
 
   /** Cancels one input group (and its live lease); answers the group as it is now. */
   public InputGroup cancelInputGroup(long id) {
-    return as(
+    return api.as(
         authed(
             token ->
-                request("/api/v1/input-groups/" + id + "/cancel", token)
+                api.request("/api/v1/input-groups/" + id + "/cancel", token)
                     .POST(BodyPublishers.noBody())),
         InputGroup.class);
   }
@@ -328,7 +323,7 @@ public final class OrgClient {
   public int cancelAllInputGroups(long programId) {
     return authed(
             token ->
-                request("/api/v1/programs/" + programId + "/input-groups/cancel", token)
+                api.request("/api/v1/programs/" + programId + "/input-groups/cancel", token)
                     .POST(BodyPublishers.noBody()))
         .path("cancelled")
         .asInt();
@@ -344,7 +339,7 @@ public final class OrgClient {
             + "&limit="
             + limit
             + (programId == null ? "" : "&program_id=" + programId);
-    return as(authed(token -> request(path, token).GET()), ResultFeed.class);
+    return api.as(authed(token -> api.request(path, token).GET()), ResultFeed.class);
   }
 
   /** Every result of a program (or of all programs), following the cursor. */
@@ -363,12 +358,12 @@ public final class OrgClient {
 
   /** One result. */
   public Result result(long id) {
-    return as(authed(token -> request("/api/v1/results/" + id, token).GET()), Result.class);
+    return api.as(authed(token -> api.request("/api/v1/results/" + id, token).GET()), Result.class);
   }
 
   /** The proof file of a result, as the donor uploaded it. */
   public byte[] proof(long resultId) {
-    return authedBytes(token -> request("/api/v1/results/" + resultId + "/proof", token).GET());
+    return authedBytes(token -> api.request("/api/v1/results/" + resultId + "/proof", token).GET());
   }
 
   // ---------------------------------------------------------------- HTTP
@@ -377,29 +372,8 @@ public final class OrgClient {
     HttpRequest.Builder build(String accessToken);
   }
 
-  private HttpRequest.Builder request(String path, String bearer) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Accept", "application/json");
-    if (bearer != null) {
-      b.header("Authorization", "Bearer " + bearer);
-    }
-    return b;
-  }
-
-  private HttpRequest.Builder jsonRequest(String method, String path, Object body) {
-    try {
-      return request(path, null)
-          .header("Content-Type", "application/json")
-          .method(method, BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private JsonNode authed(RequestFactory factory) {
-    return data(sendAuthed(factory));
+    return api.data(sendAuthed(factory));
   }
 
   private byte[] authedBytes(RequestFactory factory) {
@@ -407,7 +381,7 @@ public final class OrgClient {
     if (r.statusCode() == 200) {
       return r.body();
     }
-    throw error(r);
+    throw api.error(r);
   }
 
   private HttpResponse<byte[]> sendAuthed(RequestFactory factory) {
@@ -415,125 +389,12 @@ public final class OrgClient {
     if (s.accessTokenExpiresBefore(clock.instant(), REFRESH_MARGIN_SECONDS)) {
       s = refresh(s);
     }
-    HttpResponse<byte[]> r = send(factory.build(s.accessToken()));
-    if (r.statusCode() == 403 && "INVALID_TOKEN".equals(errorCode(r))) {
+    HttpResponse<byte[]> r = api.send(factory.build(s.accessToken()));
+    if (r.statusCode() == 403 && "INVALID_TOKEN".equals(ApiHttp.errorCode(r))) {
       s = refresh(s);
-      r = send(factory.build(s.accessToken()));
+      r = api.send(factory.build(s.accessToken()));
     }
     return r;
-  }
-
-  private JsonNode call(HttpRequest.Builder request) {
-    return data(send(request));
-  }
-
-  private HttpResponse<byte[]> send(HttpRequest.Builder builder) {
-    HttpRequest request = builder.build();
-    for (int attempt = 0; ; attempt++) {
-      HttpResponse<byte[]> r;
-      try {
-        r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      } catch (IOException e) {
-        throw new ConnectionFailure(
-            "cannot reach the server at "
-                + server()
-                + " ("
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                + ")",
-            e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ConnectionFailure("interrupted while waiting for " + server(), e);
-      }
-      if (r.statusCode() != 429 || attempt >= RATE_LIMIT_RETRIES) {
-        return r;
-      }
-      sleepSeconds(r.headers().firstValue("Retry-After").orElse("1"));
-    }
-  }
-
-  private static void sleepSeconds(String retryAfter) {
-    long seconds;
-    try {
-      seconds = Math.max(1, Math.min(30, Long.parseLong(retryAfter.trim())));
-    } catch (NumberFormatException e) {
-      seconds = 1;
-    }
-    try {
-      Thread.sleep(seconds * 1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectionFailure("interrupted while rate limited", e);
-    }
-  }
-
-  private JsonNode data(HttpResponse<byte[]> r) {
-    JsonNode body = parse(r);
-    if (r.statusCode() / 100 == 2
-        && body != null
-        && "success".equals(body.path("status").asText())) {
-      return body.path("data");
-    }
-    throw error(r, body);
-  }
-
-  private RuntimeException error(HttpResponse<byte[]> r) {
-    return error(r, parse(r));
-  }
-
-  private RuntimeException error(HttpResponse<byte[]> r, JsonNode body) {
-    if (body != null && "error".equals(body.path("status").asText())) {
-      return new ServerError(
-          r.statusCode(),
-          body.path("error_code").asText("UNKNOWN"),
-          body.path("error_message").asText(""),
-          body.get("details"));
-    }
-    return new ConnectionFailure(
-        "the server at "
-            + server()
-            + " answered HTTP "
-            + r.statusCode()
-            + " without Cairn's envelope; is this a Cairn server?",
-        null);
-  }
-
-  private static String errorCode(HttpResponse<byte[]> r) {
-    JsonNode body = parse(r);
-    return body == null ? null : body.path("error_code").asText(null);
-  }
-
-  private static JsonNode parse(HttpResponse<byte[]> r) {
-    String type = r.headers().firstValue("Content-Type").orElse("");
-    if (!type.startsWith("application/json") || r.body() == null || r.body().length == 0) {
-      return null;
-    }
-    try {
-      return Json.MAPPER.readTree(r.body());
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private <T> T as(JsonNode data, Class<T> type) {
-    try {
-      return Json.MAPPER.treeToValue(data, type);
-    } catch (JsonProcessingException e) {
-      throw new ConnectionFailure(
-          "cannot read the server's answer as " + type.getSimpleName() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private <T> Page<T> page(JsonNode data, Class<T> type) {
-    List<T> items = new ArrayList<>();
-    for (JsonNode item : data.path("items")) {
-      items.add(as(item, type));
-    }
-    return new Page<>(
-        List.copyOf(items),
-        data.path("total_elements_amount").asLong(),
-        data.path("page").asInt(),
-        data.path("limit").asInt());
   }
 
   private static byte[] readLocal(Path file) {
