@@ -5,6 +5,7 @@ import io.cairn.client.state.ClientState;
 import io.cairn.client.state.ProjectState;
 import io.cairn.client.state.StateStore;
 import io.cairn.client.state.TaskState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,30 @@ final class ChildClient {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
+  }
+
+  /**
+   * Prepares {@code dir} for a child client: writes the preferences override {@code prefsJson}
+   * (tests turn suspend_cpu_usage off: other builds load the machine) and attaches it to {@code
+   * project} with the donor's account key, through the CLI.
+   */
+  static void attach(Path dir, TestProject project, String prefsJson) throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("global_prefs_override.json"), prefsJson);
+    int rc =
+        Main.run(
+            new String[] {
+              "attach",
+              "--dir",
+              dir.toString(),
+              "--url",
+              project.url(),
+              "--key",
+              project.accountKey()
+            });
+    if (rc != 0) {
+      throw new IllegalStateException("cairn-client attach exited with " + rc);
+    }
   }
 
   /** The tasks of the state file in {@code dir} by lease id (empty if there is none). */

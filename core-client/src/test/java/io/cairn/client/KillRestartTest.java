@@ -67,23 +67,7 @@ class KillRestartTest {
       inputs.add(200L + 300L * i); // 600 to 3300 steps
     }
     project.addInputGroups(id, inputs);
-    Files.createDirectories(dir);
-    // other engineers' builds load this machine: do not suspend on their CPU use
-    Files.writeString(
-        dir.resolve("global_prefs_override.json"),
-        "{\"suspend_cpu_usage\": 0, \"disk_interval\": 1}");
-    assertEquals(
-        0,
-        Main.run(
-            new String[] {
-              "attach",
-              "--dir",
-              dir.toString(),
-              "--url",
-              project.url(),
-              "--key",
-              project.accountKey()
-            }));
+    ChildClient.attach(dir, project, "{\"suspend_cpu_usage\": 0, \"disk_interval\": 1}");
 
     Path log = Path.of("target", "kill-restart-client.log");
     Files.deleteIfExists(log);

@@ -61,21 +61,7 @@ class ProverKillResumeTest {
   void provingResumesFromItsCheckpointAfterAKill(@TempDir Path dir) throws Exception {
     long id = project.uploadProgram("sum-big", TestProject.sumProgram(), 1 << 20, false);
     project.addInputGroups(id, List.of(N));
-    Files.createDirectories(dir);
-    // other builds load this machine: do not suspend on their CPU use
-    Files.writeString(dir.resolve("global_prefs_override.json"), "{\"suspend_cpu_usage\": 0}");
-    assertEquals(
-        0,
-        Main.run(
-            new String[] {
-              "attach",
-              "--dir",
-              dir.toString(),
-              "--url",
-              project.url(),
-              "--key",
-              project.accountKey()
-            }));
+    ChildClient.attach(dir, project, "{\"suspend_cpu_usage\": 0}");
     Path log = Path.of("target", "prover-kill-client.log");
     Files.deleteIfExists(log);
 
