@@ -18,7 +18,6 @@ import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -186,7 +185,7 @@ public final class Transitions<S extends Enum<S>, E extends Enum<E>> {
     if (updatedAt != null) {
       set.put(updatedAt, DSL.currentOffsetDateTime());
     }
-    List<SelectField<?>> fields = new ArrayList<>();
+    List<Field<?>> fields = new ArrayList<>();
     fields.add(id.as("cairn_id"));
     fields.add(oldState.as("cairn_from"));
     fields.add(state.as("cairn_to"));
@@ -210,6 +209,7 @@ public final class Transitions<S extends Enum<S>, E extends Enum<E>> {
             DSL.inline(event.name()),
             DSL.val(actor),
             DSL.val(reason, String.class))
+        .coerce(fields) // typed by the fields, not by the JDBC metadata
         .fetch()
         .forEach(r -> moved.put(r.get("cairn_id", Long.class), r));
     return moved;
