@@ -390,9 +390,29 @@ class SchemaDatabaseTest {
 
   @Test
   void overlappingBatchesMoveEachRowOnce() throws Exception {
-    long a = inputGroup("READY");
-    long b = inputGroup("READY");
-    long c = inputGroup("READY");
+    overlap(Set.of(InputGroupState.READY), InputGroupEvent.LEASE, "READY", "READY", "READY");
+  }
+
+  @Test
+  void overlappingBatchesFromSeveralStatesMoveEachRowOnce() throws Exception {
+    overlap(
+        Set.of(InputGroupState.LEASED, InputGroupState.PROVING),
+        InputGroupEvent.RETRY,
+        "LEASED",
+        "PROVING",
+        "LEASED");
+  }
+
+  /**
+   * Two transactions move overlapping batches {a, b} and {c, b}; the second runs into the first's
+   * lock on b, and once the first commits, b is no longer in a from-state for it.
+   */
+  private static void overlap(
+      Set<InputGroupState> from, InputGroupEvent event, String stateA, String stateB, String stateC)
+      throws Exception {
+    long a = inputGroup(stateA);
+    long b = inputGroup(stateB);
+    long c = inputGroup(stateC);
     var started = new CompletableFuture<Void>();
     var release = new CompletableFuture<Void>();
     var first =
@@ -400,7 +420,7 @@ class SchemaDatabaseTest {
             () ->
                 dsl.transactionResult(
                     cfg -> {
-                      var moved = leaseAll(cfg.dsl(), List.of(a, b), "scheduler-1");
+                      var moved = moveAll(cfg.dsl(), List.of(a, b), from, event, "batch-1");
                       started.complete(null);
                       release.join(); // hold the row locks while the second batch runs into them
                       return moved;
@@ -408,22 +428,30 @@ class SchemaDatabaseTest {
     started.get(30, TimeUnit.SECONDS);
     var second =
         CompletableFuture.supplyAsync(
-            () -> dsl.transactionResult(cfg -> leaseAll(cfg.dsl(), List.of(c, b), "scheduler-2")));
+            () ->
+                dsl.transactionResult(
+                    cfg -> moveAll(cfg.dsl(), List.of(c, b), from, event, "batch-2")));
     waitUntilBlocked();
     release.complete(null);
     assertEquals(Set.of(a, b), first.get(30, TimeUnit.SECONDS));
     assertEquals(Set.of(c), second.get(30, TimeUnit.SECONDS), "b was taken by the first batch");
     assertEquals(1, auditOf(b).size());
-    assertEquals("scheduler-1", auditOf(b).get(0).getActor());
+    assertEquals("batch-1", auditOf(b).get(0).getActor());
+    assertEquals(stateB, auditOf(b).get(0).getFromState());
     assertEquals(1, dsl.fetchValue(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ID.eq(b)));
   }
 
-  private static Set<Long> leaseAll(DSLContext tx, List<Long> ids, String actor) {
+  private static Set<Long> moveAll(
+      DSLContext tx,
+      List<Long> ids,
+      Set<InputGroupState> from,
+      InputGroupEvent event,
+      String actor) {
     return Transitions.INPUT_GROUPS.applyAllIfIn(
         tx,
         ids,
-        Set.of(InputGroupState.READY),
-        InputGroupEvent.LEASE,
+        from,
+        event,
         actor,
         null,
         Map.of(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ATTEMPTS.plus(1)));

@@ -170,33 +170,50 @@ public final class Transitions<S extends Enum<S>, E extends Enum<E>> {
     if (rowIds.isEmpty()) {
       return Map.of();
     }
-    // the states as this statement's snapshot sees them; the update re-checks each row's state
-    // after taking its lock, so a row another transaction moved meanwhile is skipped
-    Table<?> old =
-        DSL.select(id.as("cairn_oid"), state.as("cairn_from"))
-            .from(table)
-            .where(id.eq(DSL.any(rowIds.toArray(Long[]::new))))
-            .and(state.in(targets.keySet().stream().map(Enum::name).toList()))
-            .asTable("cairn_old");
-    Field<Long> oldId = old.field("cairn_oid", Long.class);
-    Field<String> oldState = old.field("cairn_from", String.class);
+    Field<Long[]> ids = DSL.val(rowIds.toArray(Long[]::new));
     Map<Field<?>, Object> set = new HashMap<>(extra);
-    set.put(state, toStateCase(oldState, targets));
     if (updatedAt != null) {
       set.put(updatedAt, DSL.currentOffsetDateTime());
     }
     List<Field<?>> fields = new ArrayList<>();
     fields.add(id.as("cairn_id"));
-    fields.add(oldState.as("cairn_from"));
-    fields.add(state.as("cairn_to"));
-    fields.addAll(returning);
-    var update =
-        tx.update(table)
-            .set(set)
-            .from(old)
-            .where(id.eq(oldId))
-            .and(state.eq(oldState))
-            .returningResult(fields);
+    org.jooq.ResultQuery<?> update;
+    if (targets.size() == 1) {
+      // one from-state: a plain conditional update, the scheduler's case
+      var only = targets.entrySet().iterator().next();
+      set.put(state, DSL.inline(only.getValue().name()));
+      fields.add(DSL.inline(only.getKey().name()).as("cairn_from"));
+      fields.add(state.as("cairn_to"));
+      fields.addAll(returning);
+      update =
+          tx.update(table)
+              .set(set)
+              .where(id.eq(DSL.any(ids)))
+              .and(state.eq(DSL.inline(only.getKey().name())))
+              .returningResult(fields);
+    } else {
+      // the states as this statement's snapshot sees them; the update re-checks each row's state
+      // after taking its lock, so a row another transaction moved meanwhile is skipped
+      Table<?> old =
+          DSL.select(id.as("cairn_oid"), state.as("cairn_from"))
+              .from(table)
+              .where(id.eq(DSL.any(ids)))
+              .and(state.in(targets.keySet().stream().map(s -> DSL.inline(s.name())).toList()))
+              .asTable("cairn_old");
+      Field<Long> oldId = old.field("cairn_oid", Long.class);
+      Field<String> oldState = old.field("cairn_from", String.class);
+      set.put(state, toStateCase(oldState, targets));
+      fields.add(oldState.as("cairn_from"));
+      fields.add(state.as("cairn_to"));
+      fields.addAll(returning);
+      update =
+          tx.update(table)
+              .set(set)
+              .from(old)
+              .where(id.eq(oldId))
+              .and(state.eq(oldState))
+              .returningResult(fields);
+    }
     Map<Long, Record> moved = new LinkedHashMap<>();
     tx.resultQuery(
             "WITH cairn_moved AS ({0}), cairn_audit AS ("
