@@ -303,14 +303,17 @@ class SchemaDatabaseTest {
     var moved =
         dsl.transactionResult(
             c ->
-                Transitions.INPUT_GROUPS.applyAllIfIn(
-                    c.dsl(),
-                    List.of(leased, proving, proven, valid),
-                    Set.of(InputGroupState.LEASED, InputGroupState.PROVING),
-                    InputGroupEvent.RETRY,
-                    "transitioner",
-                    null,
-                    Map.of(INPUT_GROUP.NEXT_TRANSITION_AT, DSL.inline((OffsetDateTime) null))));
+                Transitions.INPUT_GROUPS
+                    .applyAllIfIn(
+                        c.dsl(),
+                        List.of(leased, proving, proven, valid),
+                        Set.of(InputGroupState.LEASED, InputGroupState.PROVING),
+                        InputGroupEvent.RETRY,
+                        "transitioner",
+                        null,
+                        Map.of(INPUT_GROUP.NEXT_TRANSITION_AT, DSL.inline((OffsetDateTime) null)),
+                        List.of())
+                    .keySet());
     assertEquals(Set.of(leased, proving), moved);
     assertEquals("READY", stateOf(leased));
     assertEquals("EXECUTED", stateOf(proving));
@@ -327,7 +330,7 @@ class SchemaDatabaseTest {
   void batchTransitionOfNothingOrOfARefusedEventChangesNothing() {
     int auditRows = dsl.fetchCount(STATE_CHANGE);
     assertEquals(
-        Set.of(),
+        Map.of(),
         dsl.transactionResult(
             c ->
                 Transitions.INPUT_GROUPS.applyAllIfIn(
@@ -337,7 +340,8 @@ class SchemaDatabaseTest {
                     InputGroupEvent.LEASE,
                     "t",
                     null,
-                    Map.of())));
+                    Map.of(),
+                    List.of())));
     long ready = inputGroup("READY");
     long valid = inputGroup("VALID");
     assertThrows(
@@ -352,7 +356,8 @@ class SchemaDatabaseTest {
                         InputGroupEvent.LEASE,
                         "t",
                         null,
-                        Map.of())));
+                        Map.of(),
+                        List.of())));
     assertEquals("READY", stateOf(ready));
     assertEquals("VALID", stateOf(valid));
     assertEquals(auditRows, dsl.fetchCount(STATE_CHANGE));
@@ -365,14 +370,17 @@ class SchemaDatabaseTest {
     var moved =
         dsl.transactionResult(
             c ->
-                Transitions.LEASES.applyAllIfIn(
-                    c.dsl(),
-                    List.of(active, uploaded),
-                    Set.of(LeaseState.ACTIVE),
-                    LeaseEvent.EXPIRE,
-                    "transitioner",
-                    "deadline passed",
-                    Map.of(LEASE.OUTCOME_REASON, "deadline passed")));
+                Transitions.LEASES
+                    .applyAllIfIn(
+                        c.dsl(),
+                        List.of(active, uploaded),
+                        Set.of(LeaseState.ACTIVE),
+                        LeaseEvent.EXPIRE,
+                        "transitioner",
+                        "deadline passed",
+                        Map.of(LEASE.OUTCOME_REASON, "deadline passed"),
+                        List.of())
+                    .keySet());
     assertEquals(Set.of(active), moved);
     assertEquals("EXPIRED", dsl.fetchValue(LEASE.STATE, LEASE.ID.eq(active)));
     assertEquals("deadline passed", dsl.fetchValue(LEASE.OUTCOME_REASON, LEASE.ID.eq(active)));
@@ -447,14 +455,17 @@ class SchemaDatabaseTest {
       Set<InputGroupState> from,
       InputGroupEvent event,
       String actor) {
-    return Transitions.INPUT_GROUPS.applyAllIfIn(
-        tx,
-        ids,
-        from,
-        event,
-        actor,
-        null,
-        Map.of(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ATTEMPTS.plus(1)));
+    return Transitions.INPUT_GROUPS
+        .applyAllIfIn(
+            tx,
+            ids,
+            from,
+            event,
+            actor,
+            null,
+            Map.of(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ATTEMPTS.plus(1)),
+            List.of())
+        .keySet();
   }
 
   /** Waits until some backend of this database waits for a row lock. */

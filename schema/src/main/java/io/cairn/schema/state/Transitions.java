@@ -129,27 +129,11 @@ public final class Transitions<S extends Enum<S>, E extends Enum<E>> {
    * columns, and writes one audit row for each row it moved, all in one statement. Rows in any
    * other state (or gone) are left untouched and get no audit row.
    *
-   * @return the ids of the rows this call moved
+   * @param returning columns to return of each moved row, as they are after the move (may be empty)
+   * @return the moved rows by id (the ids of the rows this call moved, in {@code keySet()}); each
+   *     record holds the {@code returning} fields (read them with {@code record.get(field)})
    * @throws IllegalTransitionException if the table does not allow {@code event} from one of {@code
    *     from} (nothing is changed)
-   */
-  public Set<Long> applyAllIfIn(
-      DSLContext tx,
-      Collection<Long> rowIds,
-      Set<S> from,
-      E event,
-      String actor,
-      String reason,
-      Map<Field<?>, Object> extra) {
-    return applyAllIfIn(tx, rowIds, from, event, actor, reason, extra, List.of()).keySet();
-  }
-
-  /**
-   * {@link #applyAllIfIn(DSLContext, Collection, Set, Enum, String, String, Map)} that also returns
-   * {@code returning} columns of each moved row, as they are after the move.
-   *
-   * @return the moved rows by id; each record holds the {@code returning} fields (read them with
-   *     {@code record.get(field)})
    */
   public Map<Long, Record> applyAllIfIn(
       DSLContext tx,

@@ -1,4 +1,4 @@
-package io.cairn.server.scheduler;
+package io.cairn.server;
 
 import static io.cairn.schema.jooq.Tables.CREDIT;
 import static io.cairn.schema.jooq.Tables.HOST;
@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cairn.blob.BlobStore;
-import io.cairn.blob.LocalDirectoryBlobStore;
 import io.cairn.daemon.DaemonContext;
 import io.cairn.daemon.testing.WorkFixtures;
 import io.cairn.daemon.validator.ProofStatement;
@@ -18,15 +16,12 @@ import io.cairn.daemon.validator.ProofVerifier;
 import io.cairn.daemon.validator.Validator;
 import io.cairn.daemon.validator.ValidatorSettings;
 import io.cairn.daemon.validator.VerifiedProof;
-import io.cairn.schema.db.CairnDatabase;
 import io.cairn.schema.state.InputGroupState;
 import io.cairn.schema.state.LeaseState;
-import io.cairn.testkit.pg.TestDatabase;
-import io.cairn.testkit.pg.TestPostgres;
+import io.cairn.server.scheduler.LeaseRepository;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +41,6 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scheduler RPC and the validator daemon on the same lease, in the interleaving that used to
@@ -66,24 +60,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ValidatorLockOrderTest {
   private static final long[] OUTPUT = {42};
-  private static CairnDatabase db;
+  private static TestServer server;
   private static DSLContext dsl;
   private static WorkFixtures fx;
-  private static BlobStore blobs;
-  @TempDir static Path dir;
 
   @BeforeAll
-  static void open() {
-    TestDatabase t = TestPostgres.freshDatabase("ValidatorLockOrderTest");
-    db = CairnDatabase.open(t.jdbcUrl(), t.user(), t.password(), 4, "lock-order-test");
-    dsl = db.dsl();
+  static void open() throws Exception {
+    server = TestServer.start("lock_order"); // its database and blob store; its API is not used
+    dsl = server.database.dsl();
     fx = new WorkFixtures(dsl);
-    blobs = LocalDirectoryBlobStore.open(dir.resolve("blobs"));
   }
 
   @AfterAll
   static void close() {
-    db.close();
+    server.close();
   }
 
   /** Accepts every proof: the test is about the validator's writes, not its verification. */
@@ -139,7 +129,7 @@ class ValidatorLockOrderTest {
         new Validator(
             validatorDsl,
             DaemonContext.of("validator", "lock-order", Clock.systemUTC()),
-            blobs,
+            server.blobs,
             new AcceptAll(),
             new ValidatorSettings(10, 100, 1.0, 100, 1 << 20));
     var validated = CompletableFuture.supplyAsync(() -> validator.runOnePass().itemsDone());
@@ -196,7 +186,7 @@ class ValidatorLockOrderTest {
   }
 
   private static String put(String namespace, byte[] bytes) {
-    return blobs.put(namespace, new ByteArrayInputStream(bytes), 1 << 20).key().toString();
+    return server.blobs.put(namespace, new ByteArrayInputStream(bytes), 1 << 20).key().toString();
   }
 
   private static boolean waitsForLock(String which) {
