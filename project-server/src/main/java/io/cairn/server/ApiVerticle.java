@@ -10,6 +10,7 @@ import io.cairn.server.inputs.InputGroupHandlers;
 import io.cairn.server.inputs.InputGroupParser;
 import io.cairn.server.org.OrganizationHandlers;
 import io.cairn.server.program.ProgramHandlers;
+import io.cairn.server.program.ProgramTemplate;
 import io.cairn.server.results.ResultHandlers;
 import io.cairn.server.scheduler.SchedulerHandler;
 import io.cairn.server.status.StatusHandlers;
@@ -50,6 +51,7 @@ public final class ApiVerticle extends VerticleBase {
     var inputs =
         new InputGroupHandlers(
             s.db(), new InputGroupParser(cfg.maxInputFelts(), cfg.maxGroupsPerRequest()));
+    var template = ProgramTemplate.load();
     var results = new ResultHandlers(s.db(), s.blobs());
     var donors = new DonorHandlers(s.db(), cfg.passwords(), s.serverKey());
     var scheduler = new SchedulerHandler(s);
@@ -75,6 +77,8 @@ public final class ApiVerticle extends VerticleBase {
     r.post("/api/v1/auth/logout").handler(json).handler(anonymous).handler(orgs::logout);
     r.delete("/api/v1/auth/refresh-tokens/:token_id").handler(org).handler(orgs::revokeById);
     r.get("/api/v1/organizations").handler(anonymous).handler(orgs::list);
+    r.get("/api/v1/program-catalog").handler(anonymous).handler(programs::listAll);
+    r.get("/api/v1/program-template").handler(anonymous).handler(template::download);
     r.get("/api/v1/organizations/:org_id/programs")
         .handler(anonymous)
         .handler(programs::listOfOrganization);

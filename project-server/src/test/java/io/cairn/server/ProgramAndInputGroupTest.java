@@ -102,6 +102,30 @@ class ProgramAndInputGroupTest {
   }
 
   @Test
+  void theCatalogListsEveryOrganizationsProgramsWithoutLogin() {
+    long a = api.uploadProgram(alice, "catalog-a", Programs.minimal("0x5")).getLong("id");
+    long b = api.uploadProgram(bob, "catalog-b", Programs.minimal("0x6")).getLong("id");
+    var all = api.get("/api/v1/program-catalog?name_filter=catalog-", null);
+    assertEquals(200, all.status());
+    assertEquals(2, all.data().getLong("total_elements_amount"));
+    var items = all.data().getJsonArray("items");
+    assertEquals(a, items.getJsonObject(0).getLong("id"));
+    assertEquals(b, items.getJsonObject(1).getLong("id"));
+    assertNotEquals(
+        items.getJsonObject(0).getLong("organization_id"),
+        items.getJsonObject(1).getLong("organization_id"));
+    assertEquals(
+        "catalog-b", items.getJsonObject(1).getString("name"), "public metadata: the name");
+    var page = api.get("/api/v1/program-catalog?name_filter=catalog-&limit=1&page=2", null);
+    assertEquals(1, page.data().getJsonArray("items").size());
+    assertEquals(b, page.data().getJsonArray("items").getJsonObject(0).getLong("id"));
+    assertEquals(2, page.data().getLong("total_elements_amount"));
+    var bad = api.get("/api/v1/program-catalog?limit=51", null);
+    assertEquals(422, bad.status());
+    assertEquals("VALIDATION_FAILED", bad.errorCode());
+  }
+
+  @Test
   void bulkInputGroupsAreAllOrNothingWithLineErrors() {
     long id = api.uploadProgram(alice, "bulk", Programs.minimal("0x4")).getLong("id");
     StringBuilder csv = new StringBuilder();

@@ -1,6 +1,9 @@
 package io.cairn.server;
 
+import static io.cairn.schema.jooq.Tables.HOST;
+import static io.cairn.schema.jooq.Tables.INPUT_GROUP;
 import static io.cairn.schema.jooq.Tables.LEASE;
+import static io.cairn.schema.jooq.Tables.STATE_CHANGE;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.Future;
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Many hosts ask for work at once through two HTTP verticles while the embedded feeder refills a
- * small segment: every input group is leased exactly once.
+ * small segment: every input group is leased exactly once, moved once with its audit row, and
+ * counted once in its host's daily jobs.
  */
 @ExtendWith(VertxExtension.class)
 class SchedulerConcurrencyTest {
@@ -89,6 +93,24 @@ class SchedulerConcurrencyTest {
           dsl.select(DSL.countDistinct(LEASE.INPUT_GROUP_ID))
               .from(LEASE)
               .fetchOne(0, Integer.class));
+      // each claim moved its group once, with one audit row, and set the lease's deadline
+      assertEquals(
+          GROUPS,
+          dsl.fetchCount(
+              LEASE.join(INPUT_GROUP).on(INPUT_GROUP.ID.eq(LEASE.INPUT_GROUP_ID)),
+              INPUT_GROUP
+                  .STATE
+                  .eq("LEASED")
+                  .and(INPUT_GROUP.ATTEMPTS.eq(1))
+                  .and(INPUT_GROUP.NEXT_TRANSITION_AT.eq(LEASE.DEADLINE))
+                  .and(LEASE.DEADLINE.gt(LEASE.ISSUED_AT))));
+      assertEquals(
+          GROUPS,
+          dsl.fetchCount(
+              STATE_CHANGE,
+              STATE_CHANGE.ENTITY.eq("INPUT_GROUP").and(STATE_CHANGE.EVENT.eq("LEASE"))));
+      assertEquals(
+          GROUPS, dsl.select(DSL.sum(HOST.JOBS_TODAY)).from(HOST).fetchOne(0, Integer.class));
     }
   }
 }

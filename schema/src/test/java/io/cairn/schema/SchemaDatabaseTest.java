@@ -25,8 +25,12 @@ import io.cairn.testkit.pg.TestDatabase;
 import io.cairn.testkit.pg.TestPostgres;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -246,6 +250,242 @@ class SchemaDatabaseTest {
     assertThrows(DataAccessException.class, () -> lease(group, "ACTIVE", "tok-b"));
     dsl.transaction(c -> Transitions.LEASES.apply(c.dsl(), lease, LeaseEvent.EXPIRE, "t", null));
     lease(group, "ACTIVE", "tok-c"); // a new lease once the old one is no longer live
+  }
+
+  @Test
+  void batchTransitionMovesOnlyRowsInTheFromStateAndAuditsExactlyThose() {
+    long r1 = inputGroup("READY");
+    long r2 = inputGroup("READY");
+    long r3 = inputGroup("READY");
+    long leased = inputGroup("LEASED");
+    long cancelled = inputGroup("CANCELLED");
+    long missing = cancelled + 1_000_000;
+    var moved =
+        dsl.transactionResult(
+            c ->
+                Transitions.INPUT_GROUPS.applyAllIfIn(
+                    c.dsl(),
+                    List.of(r1, leased, r2, cancelled, missing, r3),
+                    Set.of(InputGroupState.READY),
+                    InputGroupEvent.LEASE,
+                    "scheduler",
+                    "host 7",
+                    Map.of(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ATTEMPTS.plus(1)),
+                    List.of(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.INPUT)));
+    assertEquals(Set.of(r1, r2, r3), moved.keySet());
+    for (long id : List.of(r1, r2, r3)) {
+      assertEquals("LEASED", stateOf(id));
+      assertEquals(1, moved.get(id).get(INPUT_GROUP.ATTEMPTS), "returning sees the new row");
+      assertEquals(32, moved.get(id).get(INPUT_GROUP.INPUT).length);
+      assertEquals(1, dsl.fetchValue(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ID.eq(id)));
+      var audit = auditOf(id);
+      assertEquals(1, audit.size());
+      assertEquals("READY", audit.get(0).getFromState());
+      assertEquals("LEASED", audit.get(0).getToState());
+      assertEquals("LEASE", audit.get(0).getEvent());
+      assertEquals("scheduler", audit.get(0).getActor());
+      assertEquals("host 7", audit.get(0).getReason());
+    }
+    assertEquals("LEASED", stateOf(leased));
+    assertEquals("CANCELLED", stateOf(cancelled));
+    for (long id : List.of(leased, cancelled, missing)) {
+      assertEquals(0, auditOf(id).size(), "a refused row gets no audit row");
+    }
+    assertEquals(0, dsl.fetchValue(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ID.eq(leased)));
+  }
+
+  @Test
+  void batchTransitionTakesEachFromStateToItsOwnTarget() {
+    long leased = inputGroup("LEASED");
+    long proving = inputGroup("PROVING");
+    long proven = inputGroup("PROVEN");
+    long valid = inputGroup("VALID");
+    var moved =
+        dsl.transactionResult(
+            c ->
+                Transitions.INPUT_GROUPS
+                    .applyAllIfIn(
+                        c.dsl(),
+                        List.of(leased, proving, proven, valid),
+                        Set.of(InputGroupState.LEASED, InputGroupState.PROVING),
+                        InputGroupEvent.RETRY,
+                        "transitioner",
+                        null,
+                        Map.of(INPUT_GROUP.NEXT_TRANSITION_AT, DSL.inline((OffsetDateTime) null)),
+                        List.of())
+                    .keySet());
+    assertEquals(Set.of(leased, proving), moved);
+    assertEquals("READY", stateOf(leased));
+    assertEquals("EXECUTED", stateOf(proving));
+    assertEquals("PROVEN", stateOf(proven), "PROVEN was not asked for, though RETRY allows it");
+    assertEquals("VALID", stateOf(valid));
+    assertEquals("LEASED", auditOf(leased).get(0).getFromState());
+    assertEquals("READY", auditOf(leased).get(0).getToState());
+    assertEquals("PROVING", auditOf(proving).get(0).getFromState());
+    assertEquals("EXECUTED", auditOf(proving).get(0).getToState());
+    assertEquals(0, auditOf(proven).size() + auditOf(valid).size());
+  }
+
+  @Test
+  void batchTransitionOfNothingOrOfARefusedEventChangesNothing() {
+    int auditRows = dsl.fetchCount(STATE_CHANGE);
+    assertEquals(
+        Map.of(),
+        dsl.transactionResult(
+            c ->
+                Transitions.INPUT_GROUPS.applyAllIfIn(
+                    c.dsl(),
+                    List.of(),
+                    Set.of(InputGroupState.READY),
+                    InputGroupEvent.LEASE,
+                    "t",
+                    null,
+                    Map.of(),
+                    List.of())));
+    long ready = inputGroup("READY");
+    long valid = inputGroup("VALID");
+    assertThrows(
+        IllegalTransitionException.class,
+        () ->
+            dsl.transaction(
+                c ->
+                    Transitions.INPUT_GROUPS.applyAllIfIn(
+                        c.dsl(),
+                        List.of(ready, valid),
+                        Set.of(InputGroupState.READY, InputGroupState.VALID),
+                        InputGroupEvent.LEASE,
+                        "t",
+                        null,
+                        Map.of(),
+                        List.of())));
+    assertEquals("READY", stateOf(ready));
+    assertEquals("VALID", stateOf(valid));
+    assertEquals(auditRows, dsl.fetchCount(STATE_CHANGE));
+  }
+
+  @Test
+  void batchTransitionsOfLeasesUseTheLeaseTable() {
+    long active = lease(inputGroup("LEASED"), "ACTIVE", "tok-batch-1");
+    long uploaded = lease(inputGroup("LEASED"), "UPLOADED", "tok-batch-2");
+    var moved =
+        dsl.transactionResult(
+            c ->
+                Transitions.LEASES
+                    .applyAllIfIn(
+                        c.dsl(),
+                        List.of(active, uploaded),
+                        Set.of(LeaseState.ACTIVE),
+                        LeaseEvent.EXPIRE,
+                        "transitioner",
+                        "deadline passed",
+                        Map.of(LEASE.OUTCOME_REASON, "deadline passed"),
+                        List.of())
+                    .keySet());
+    assertEquals(Set.of(active), moved);
+    assertEquals("EXPIRED", dsl.fetchValue(LEASE.STATE, LEASE.ID.eq(active)));
+    assertEquals("deadline passed", dsl.fetchValue(LEASE.OUTCOME_REASON, LEASE.ID.eq(active)));
+    assertEquals("UPLOADED", dsl.fetchValue(LEASE.STATE, LEASE.ID.eq(uploaded)));
+    assertEquals(
+        1,
+        dsl.fetchCount(
+            STATE_CHANGE, STATE_CHANGE.ENTITY.eq("LEASE").and(STATE_CHANGE.ENTITY_ID.eq(active))));
+    assertEquals(
+        0,
+        dsl.fetchCount(
+            STATE_CHANGE,
+            STATE_CHANGE.ENTITY.eq("LEASE").and(STATE_CHANGE.ENTITY_ID.eq(uploaded))));
+  }
+
+  @Test
+  void overlappingBatchesMoveEachRowOnce() throws Exception {
+    overlap(Set.of(InputGroupState.READY), InputGroupEvent.LEASE, "READY", "READY", "READY");
+  }
+
+  @Test
+  void overlappingBatchesFromSeveralStatesMoveEachRowOnce() throws Exception {
+    overlap(
+        Set.of(InputGroupState.LEASED, InputGroupState.PROVING),
+        InputGroupEvent.RETRY,
+        "LEASED",
+        "PROVING",
+        "LEASED");
+  }
+
+  /**
+   * Two transactions move overlapping batches {a, b} and {c, b}; the second runs into the first's
+   * lock on b, and once the first commits, b is no longer in a from-state for it.
+   */
+  private static void overlap(
+      Set<InputGroupState> from, InputGroupEvent event, String stateA, String stateB, String stateC)
+      throws Exception {
+    long a = inputGroup(stateA);
+    long b = inputGroup(stateB);
+    long c = inputGroup(stateC);
+    var started = new CompletableFuture<Void>();
+    var release = new CompletableFuture<Void>();
+    var first =
+        CompletableFuture.supplyAsync(
+            () ->
+                dsl.transactionResult(
+                    cfg -> {
+                      var moved = moveAll(cfg.dsl(), List.of(a, b), from, event, "batch-1");
+                      started.complete(null);
+                      release.join(); // hold the row locks while the second batch runs into them
+                      return moved;
+                    }));
+    started.get(30, TimeUnit.SECONDS);
+    var second =
+        CompletableFuture.supplyAsync(
+            () ->
+                dsl.transactionResult(
+                    cfg -> moveAll(cfg.dsl(), List.of(c, b), from, event, "batch-2")));
+    waitUntilBlocked();
+    release.complete(null);
+    assertEquals(Set.of(a, b), first.get(30, TimeUnit.SECONDS));
+    assertEquals(Set.of(c), second.get(30, TimeUnit.SECONDS), "b was taken by the first batch");
+    assertEquals(1, auditOf(b).size());
+    assertEquals("batch-1", auditOf(b).get(0).getActor());
+    assertEquals(stateB, auditOf(b).get(0).getFromState());
+    assertEquals(1, dsl.fetchValue(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ID.eq(b)));
+  }
+
+  private static Set<Long> moveAll(
+      DSLContext tx,
+      List<Long> ids,
+      Set<InputGroupState> from,
+      InputGroupEvent event,
+      String actor) {
+    return Transitions.INPUT_GROUPS
+        .applyAllIfIn(
+            tx,
+            ids,
+            from,
+            event,
+            actor,
+            null,
+            Map.of(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ATTEMPTS.plus(1)),
+            List.of())
+        .keySet();
+  }
+
+  /** Waits until some backend of this database waits for a row lock. */
+  private static void waitUntilBlocked() throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (dsl.fetchCount(
+            DSL.selectOne()
+                .from("pg_stat_activity")
+                .where("datname = current_database() AND wait_event_type = 'Lock'"))
+        == 0) {
+      assertTrue(System.nanoTime() < end, "the second batch never waited for the first");
+      Thread.sleep(10);
+    }
+  }
+
+  static List<io.cairn.schema.jooq.tables.records.StateChangeRecord> auditOf(long id) {
+    return dsl.selectFrom(STATE_CHANGE)
+        .where(STATE_CHANGE.ENTITY.eq("INPUT_GROUP"), STATE_CHANGE.ENTITY_ID.eq(id))
+        .orderBy(STATE_CHANGE.ID)
+        .fetch();
   }
 
   static long lease(long group, String state, String token) {

@@ -129,7 +129,12 @@ public final class ProgramHandlers {
     list(ctx, Params.pathId(ctx, "org_id", ErrorCode.ACCOUNT_NOT_FOUND));
   }
 
-  private void list(RoutingContext ctx, long orgId) {
+  /** GET, no login: every organization's programs (public metadata), as the catalog donors see. */
+  public void listAll(RoutingContext ctx) {
+    list(ctx, null);
+  }
+
+  private void list(RoutingContext ctx, Long orgId) {
     Paging paging = Paging.of(ctx);
     String prefix = Params.queryString(ctx, "name_filter", 100);
     db.tx(tx -> repo.list(tx, orgId, prefix, paging))

@@ -14,10 +14,13 @@ import io.cairn.schema.state.Transitions;
 import io.cairn.segment.WorkKind;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -84,42 +87,65 @@ public final class LeaseRepository {
               .where(LEASE.HOST_ID.eq(HOST.ID))
               .and(LEASE.STATE.eq("ACTIVE")));
 
-  public void countJobs(DSLContext tx, long hostId, int issued) {
-    tx.update(HOST)
-        .set(HOST.JOBS_TODAY, HOST.JOBS_TODAY.plus(issued))
-        .where(HOST.ID.eq(hostId))
-        .execute();
-  }
-
   /** A lease to insert once its group was moved. */
   public record NewLease(long inputGroupId, WorkKind kind, String token, OffsetDateTime deadline) {}
 
+  /** A group this request moved to LEASED (PROVING): its input and the lease's deadline. */
+  public record ClaimedGroup(long inputGroupId, byte[] input, OffsetDateTime deadline) {}
+
+  private static final List<Field<?>> CLAIM_RETURNING =
+      List.of(INPUT_GROUP.INPUT, INPUT_GROUP.NEXT_TRANSITION_AT);
+
   /**
-   * Confirms a claimed slot with one conditional update: moves the group READY → LEASED (or
-   * EXECUTED → PROVING for a PROVE lease) only if it is still there, with its audit row.
+   * Confirms the claimed slots of one kind with one statement: moves every group still READY (or
+   * EXECUTED, for PROVE leases) to LEASED (PROVING), counts the attempt and sets its deadline,
+   * {@code now} plus the group's lease timeout, with an audit row for each group moved.
    *
-   * @return false if the group was no longer waiting (cancelled, deleted, leased elsewhere)
+   * @return the groups moved, by id; a group missing was no longer waiting (cancelled, deleted,
+   *     leased elsewhere)
    */
-  public boolean claim(
-      DSLContext tx, long inputGroupId, WorkKind kind, long hostId, OffsetDateTime deadline) {
+  public Map<Long, ClaimedGroup> claimAll(
+      DSLContext tx,
+      Collection<Long> inputGroupIds,
+      WorkKind kind,
+      long hostId,
+      OffsetDateTime now) {
     boolean prove = kind == WorkKind.PROVE;
     Map<Field<?>, Object> extra = new HashMap<>();
     extra.put(INPUT_GROUP.ATTEMPTS, INPUT_GROUP.ATTEMPTS.plus(1));
     extra.put(INPUT_GROUP.CACHED_BY, DSL.inline((String) null));
-    extra.put(INPUT_GROUP.NEXT_TRANSITION_AT, deadline);
-    return Transitions.INPUT_GROUPS.applyIfIn(
-        tx,
-        inputGroupId,
-        prove ? InputGroupState.EXECUTED : InputGroupState.READY,
-        prove ? InputGroupEvent.LEASE_PROVE : InputGroupEvent.LEASE,
-        "scheduler",
-        "host " + hostId,
-        extra);
+    extra.put(
+        INPUT_GROUP.NEXT_TRANSITION_AT,
+        DSL.field(
+            "{0} + {1} * interval '1 second'",
+            OffsetDateTime.class, DSL.val(now), INPUT_GROUP.LEASE_TIMEOUT_SECONDS));
+    Map<Long, ClaimedGroup> claimed = new HashMap<>();
+    Transitions.INPUT_GROUPS
+        .applyAllIfIn(
+            tx,
+            inputGroupIds,
+            Set.of(prove ? InputGroupState.EXECUTED : InputGroupState.READY),
+            prove ? InputGroupEvent.LEASE_PROVE : InputGroupEvent.LEASE,
+            "scheduler",
+            "host " + hostId,
+            extra,
+            CLAIM_RETURNING)
+        .forEach(
+            (id, r) ->
+                claimed.put(
+                    id,
+                    new ClaimedGroup(
+                        id,
+                        r.get(INPUT_GROUP.INPUT),
+                        r.get(INPUT_GROUP.NEXT_TRANSITION_AT)
+                            .withOffsetSameInstant(ZoneOffset.UTC))));
+    return claimed;
   }
 
-  /** Inserts the leases of one request in one statement and returns their groups' inputs. */
-  public Map<Long, byte[]> insertLeases(
-      DSLContext tx, long hostId, OffsetDateTime now, List<NewLease> leases) {
+  /**
+   * Inserts the leases of one request and counts them in the host's daily jobs, in one statement.
+   */
+  public void insertLeases(DSLContext tx, long hostId, OffsetDateTime now, List<NewLease> leases) {
     var insert =
         tx.insertInto(
             LEASE,
@@ -133,13 +159,10 @@ public final class LeaseRepository {
       insert =
           insert.values(l.token(), l.inputGroupId(), hostId, l.kind().name(), now, l.deadline());
     }
-    insert.execute();
-    Map<Long, byte[]> inputs = new HashMap<>();
-    tx.select(INPUT_GROUP.ID, INPUT_GROUP.INPUT)
-        .from(INPUT_GROUP)
-        .where(INPUT_GROUP.ID.in(leases.stream().map(NewLease::inputGroupId).toList()))
-        .forEach(r -> inputs.put(r.value1(), r.value2()));
-    return inputs;
+    tx.execute(
+        "WITH cairn_leases AS ({0}) UPDATE host SET jobs_today = jobs_today"
+            + " + (SELECT count(*) FROM cairn_leases) WHERE id = {1}",
+        insert.returning(LEASE.ID), DSL.val(hostId));
   }
 
   /**

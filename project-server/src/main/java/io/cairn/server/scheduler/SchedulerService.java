@@ -15,7 +15,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
@@ -23,9 +26,10 @@ import org.jooq.DSLContext;
 /**
  * The scheduler RPC's work, run in one transaction on a worker thread: authenticate and check the
  * host in, apply its reports, size the request by its limits, claim jobs from the work segment
- * (memory only: no database read chooses work), and confirm each claim with one conditional update
- * plus the lease insert. Claims are released to the feeder once the transaction ends; if it fails,
- * they are put back for the next request.
+ * (memory only: no database read chooses work), and confirm the claims with one conditional batch
+ * update per kind of work (which also returns the inputs) plus one lease insert that counts the
+ * jobs: the statements per RPC do not grow with the number of jobs. Claims are released to the
+ * feeder once the transaction ends; if it fails, they are put back for the next request.
  */
 public final class SchedulerService {
   private final Services services;
@@ -86,41 +90,37 @@ public final class SchedulerService {
     String message = null;
     if (wantsWork && wanted > 0) {
       claims.addAll(services.segment().claim(wanted, req.kinds(), e -> true));
+      Map<io.cairn.segment.WorkKind, List<Long>> byKind =
+          new EnumMap<>(io.cairn.segment.WorkKind.class);
+      for (Claim c : claims) {
+        byKind
+            .computeIfAbsent(c.entry().kind(), k -> new ArrayList<>())
+            .add(c.entry().inputGroupId());
+      }
+      Map<Long, LeaseRepository.ClaimedGroup> moved = new HashMap<>();
+      byKind.forEach((kind, ids) -> moved.putAll(repo.claimAll(tx, ids, kind, hostId, now)));
       List<LeaseRepository.NewLease> granted = new ArrayList<>();
-      List<io.cairn.segment.SlotEntry> entries = new ArrayList<>();
       for (Claim c : claims) {
         var entry = c.entry();
-        OffsetDateTime deadline = now.plusSeconds(entry.leaseTimeoutSeconds());
-        if (!repo.claim(tx, entry.inputGroupId(), entry.kind(), hostId, deadline)) {
+        var group = moved.remove(entry.inputGroupId());
+        if (group == null) {
           services.metrics().claimsLost.increment();
           continue;
         }
-        granted.add(
+        ProgramInfo program =
+            services
+                .programs()
+                .get(tx, entry.programId())
+                .orElseThrow(
+                    () -> new IllegalStateException("program " + entry.programId() + " vanished"));
+        var lease =
             new LeaseRepository.NewLease(
-                entry.inputGroupId(), entry.kind(), Secrets.newToken(), deadline));
-        entries.add(entry);
+                entry.inputGroupId(), entry.kind(), Secrets.newToken(), group.deadline());
+        granted.add(lease);
+        leases.add(leaseJson(lease.token(), entry, program, group.input(), lease.deadline()));
       }
       if (!granted.isEmpty()) {
-        var inputs = repo.insertLeases(tx, hostId, now, granted);
-        for (int i = 0; i < granted.size(); i++) {
-          var lease = granted.get(i);
-          var entry = entries.get(i);
-          ProgramInfo program =
-              services
-                  .programs()
-                  .get(tx, entry.programId())
-                  .orElseThrow(
-                      () ->
-                          new IllegalStateException("program " + entry.programId() + " vanished"));
-          leases.add(
-              leaseJson(
-                  lease.token(),
-                  entry,
-                  program,
-                  inputs.get(entry.inputGroupId()),
-                  lease.deadline()));
-        }
-        repo.countJobs(tx, hostId, leases.size());
+        repo.insertLeases(tx, hostId, now, granted);
       }
     } else if (wantsWork) {
       message = byDay <= 0 ? "daily job quota reached" : "too many jobs in progress";

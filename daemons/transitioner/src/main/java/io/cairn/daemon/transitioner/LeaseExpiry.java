@@ -16,6 +16,12 @@ import org.jooq.Record;
  * {@code expired_count} grows, and every change writes its {@code state_change} audit row, as
  * {@code Transitions.applyIfIn} would, row by row.
  *
+ * <p>It does not go through {@code Transitions.applyAllIfIn}, the batch form: that moves all its
+ * rows by one event, while one expiry batch mixes RETRY and GIVE_UP by each group's attempts, and
+ * it would take four statements where this takes one, with the database's clock instead of the
+ * daemon's in the audit rows. The target states still come from the same tables ({@link
+ * FailedAttemptSql}).
+ *
  * <p>Rows another transaction holds (an upload arriving for the same lease at this moment) are
  * skipped ({@code SKIP LOCKED}) and every update re-checks the state it expects, so several
  * transitioners, and the server, can run at once without handling anything twice.
