@@ -10,63 +10,81 @@ import io.cairn.math.FeltVector;
 import io.cairn.math.Fft;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * A table of polynomials (each of degree below the trace length) the prover has committed to: its
- * columns' evaluations over the LDE domain (natural order) and the Merkle tree whose leaf {@code i}
- * is the row at bit-reversed position {@code i}. Coefficients are not kept: values anywhere else
- * come from the evaluations by barycentric interpolation ({@link OutOfDomainPoint}).
+ * A table of polynomials (each of degree below the trace length n) the prover has committed to: the
+ * columns' coefficients and the Merkle tree whose leaf {@code i} is the row at bit-reversed
+ * position {@code i} of the LDE domain D. The LDE itself is never held whole.
+ *
+ * <p>D = offset·⟨ω⟩ of size N = blowup·n is the union of the {@code blowup} cosets {@code
+ * offset·ω^j·⟨g⟩} (g = ω^blowup, j &lt; blowup) of the trace domain's size. Coset j is the natural
+ * indices {@code j + blowup·k}; in bit-reversed order it is the contiguous leaf range starting at
+ * {@code bitrev(j)·n}, where leaf {@code bitrev(j)·n + bitrev(k)} holds the point {@code
+ * offset·ω^j·g^k}. Each coset is one size-n FFT away from the coefficients ({@link #coset}), and
+ * {@code x ↦ g·x} stays inside it, so the rounds that sweep D (hashing the rows, the constraints)
+ * work one coset at a time, and the queries re-extend the cosets they fall in.
  */
 final class CommittedTable {
 
-  private final List<FeltVector> evaluations;
+  private static final int D = Hasher.DIGEST_BYTES;
+
+  private final List<FeltVector> coefficients;
   private final EvaluationDomain domain;
+  private final int traceLength;
   private final MerkleTree tree;
 
-  private CommittedTable(Hasher hasher, List<FeltVector> evaluations, EvaluationDomain domain) {
-    this(
-        evaluations,
-        domain,
-        MerkleTree.build(hasher, RowLeaves.hashColumns(hasher, evaluations, true)));
-  }
-
-  private CommittedTable(List<FeltVector> evaluations, EvaluationDomain domain, MerkleTree tree) {
-    this.evaluations = evaluations;
+  private CommittedTable(List<FeltVector> coefficients, EvaluationDomain domain, MerkleTree tree) {
+    this.coefficients = coefficients;
     this.domain = domain;
+    this.traceLength = coefficients.get(0).length();
     this.tree = tree;
   }
 
   /**
-   * A table read back from a checkpoint: the evaluations are taken as they are and only the inner
+   * A table read back from a checkpoint: the coefficients are taken as they are and only the inner
    * Merkle nodes are rebuilt from the saved leaf digests (no FFT, no row hashing).
    */
   static CommittedTable restored(
-      Hasher hasher, List<FeltVector> evaluations, byte[] leafDigests, EvaluationDomain domain) {
-    return new CommittedTable(evaluations, domain, MerkleTree.build(hasher, leafDigests));
+      Hasher hasher, List<FeltVector> coefficients, byte[] leafDigests, EvaluationDomain domain) {
+    return new CommittedTable(coefficients, domain, MerkleTree.build(hasher, leafDigests));
   }
 
-  /** Extends trace columns (values on the trace domain) to the LDE domain and commits. */
+  /**
+   * Interpolates trace columns (values on the trace domain) and commits their extension to the LDE
+   * domain. With {@code consume} the columns are interpolated in place (the caller gives them up),
+   * otherwise they are copied.
+   */
   static CommittedTable fromTrace(
-      Hasher hasher, List<FeltVector> columns, EvaluationDomain domain) {
-    int blowup = domain.size() / columns.get(0).length();
-    return new CommittedTable(
-        hasher, Fft.lowDegreeExtension(columns, domain.offset(), blowup), domain);
+      Hasher hasher, List<FeltVector> columns, EvaluationDomain domain, boolean consume) {
+    List<FeltVector> coefficients =
+        columns.parallelStream()
+            .map(
+                c -> {
+                  if (!consume) {
+                    return Fft.interpolateFromCoset(c, Felt.ONE);
+                  }
+                  Fft.ifft(c);
+                  return c;
+                })
+            .toList();
+    return fromCoefficients(hasher, coefficients, domain);
   }
 
-  /** Evaluates polynomials given by their coefficients over the domain and commits. */
+  /**
+   * Commits polynomials given by their coefficients (n each): extends and hashes the rows one coset
+   * at a time, so only one coset's values are alive at once.
+   */
   static CommittedTable fromCoefficients(
       Hasher hasher, List<FeltVector> coefficients, EvaluationDomain domain) {
-    List<FeltVector> evaluations =
-        coefficients.parallelStream()
-            .map(c -> Fft.evaluateOnCoset(c, domain.offset(), domain.size()))
-            .toList();
-    return new CommittedTable(hasher, evaluations, domain);
-  }
-
-  /** Commits polynomials whose evaluations over the domain are already known (no FFT needed). */
-  static CommittedTable fromEvaluations(
-      Hasher hasher, List<FeltVector> evaluations, EvaluationDomain domain) {
-    return new CommittedTable(hasher, evaluations, domain);
+    int n = coefficients.get(0).length();
+    int blowup = domain.size() / n;
+    byte[] leaves = new byte[domain.size() * D];
+    for (int j = 0; j < blowup; j++) {
+      byte[] cosetLeaves = RowLeaves.hashColumns(hasher, coset(coefficients, domain, j), true);
+      System.arraycopy(cosetLeaves, 0, leaves, firstLeaf(j, blowup, n) * D, cosetLeaves.length);
+    }
+    return new CommittedTable(coefficients, domain, MerkleTree.build(hasher, leaves));
   }
 
   MerkleTree tree() {
@@ -74,28 +92,73 @@ final class CommittedTable {
   }
 
   int width() {
-    return evaluations.size();
+    return coefficients.size();
   }
 
-  /** Column evaluations over the LDE domain, natural order. */
-  List<FeltVector> evaluations() {
-    return evaluations;
+  /** The columns' coefficients, n each, lowest degree first. */
+  List<FeltVector> coefficients() {
+    return coefficients;
   }
 
-  /** Every column's polynomial evaluated at {@code point}. */
-  List<Felt> evaluateAt(OutOfDomainPoint point) {
-    return evaluations.parallelStream().map(point::interpolate).toList();
+  /** The columns' values on coset j: at {@code offset·ω^j·g^k} for k below n, natural order. */
+  List<FeltVector> coset(int j) {
+    return coset(coefficients, domain, j);
   }
 
-  /** Opens the rows at the given bit-reversed positions (strictly increasing). */
+  private static List<FeltVector> coset(
+      List<FeltVector> coefficients, EvaluationDomain domain, int j) {
+    return Fft.evaluateOnCoset(coefficients, cosetOffset(domain, j), coefficients.get(0).length());
+  }
+
+  private static Felt cosetOffset(EvaluationDomain domain, int j) {
+    return domain.offset().mul(domain.generator().pow(j));
+  }
+
+  /** The first leaf of coset j: its leaves are a contiguous range of n in bit-reversed order. */
+  private static int firstLeaf(int j, int blowup, int n) {
+    return EvaluationDomain.bitReverse(j, Integer.numberOfTrailingZeros(blowup)) * n;
+  }
+
+  /** Every column's polynomial evaluated at {@code point} (Horner's rule on the coefficients). */
+  List<Felt> evaluateAt(Felt point) {
+    return coefficients.parallelStream().map(c -> c.evaluateAsPolynomial(point)).toList();
+  }
+
+  /**
+   * Opens the rows at the given bit-reversed positions (strictly increasing): re-extends, column by
+   * column, each coset that holds a queried position and keeps the queried values.
+   */
   QueriedRows open(int[] positions) {
-    int bits = domain.logSize();
-    List<Felt> values = new ArrayList<>(positions.length * width());
-    for (int position : positions) {
-      int row = EvaluationDomain.bitReverse(position, bits);
-      for (FeltVector column : evaluations) {
-        values.add(column.get(row));
+    int n = traceLength;
+    int logN = Integer.numberOfTrailingZeros(n);
+    int blowup = domain.size() / n;
+    int width = width();
+    Felt[][] cells = new Felt[positions.length][width];
+    for (int j = 0; j < blowup; j++) {
+      int first = firstLeaf(j, blowup, n);
+      List<Integer> queried = new ArrayList<>();
+      for (int q = 0; q < positions.length; q++) {
+        if (positions[q] >= first && positions[q] < first + n) {
+          queried.add(q);
+        }
       }
+      if (queried.isEmpty()) {
+        continue;
+      }
+      Felt offset = cosetOffset(domain, j);
+      IntStream.range(0, width)
+          .parallel()
+          .forEach(
+              c -> {
+                FeltVector values = Fft.evaluateOnCoset(coefficients.get(c), offset, n);
+                for (int q : queried) {
+                  cells[q][c] = values.get(EvaluationDomain.bitReverse(positions[q] - first, logN));
+                }
+              });
+    }
+    List<Felt> values = new ArrayList<>(positions.length * width);
+    for (Felt[] row : cells) {
+      values.addAll(List.of(row));
     }
     return new QueriedRows(values, tree.open(positions));
   }

@@ -92,7 +92,7 @@ public final class ProvingSession {
   /** Round 1, "main trace": LDE of the main columns, commit, absorb the root. */
   public void commitMainTrace() {
     advance(Round.SEEDED, Round.MAIN);
-    installMain(computed(CommittedTable.fromTrace(hasher, mainTrace, layout.ldeDomain())));
+    installMain(computed(CommittedTable.fromTrace(hasher, mainTrace, layout.ldeDomain(), false)));
   }
 
   private void installMain(CommittedTable main) {
@@ -117,7 +117,7 @@ public final class ProvingSession {
     challenges = transcript.sampleFelts(air.numAuxChallenges());
     if (air.auxWidth() > 0) {
       List<FeltVector> aux = air.buildAuxTrace(mainTrace, challenges);
-      installAux(computed(CommittedTable.fromTrace(hasher, aux, layout.ldeDomain())));
+      installAux(computed(CommittedTable.fromTrace(hasher, aux, layout.ldeDomain(), true)));
     }
     releaseMainTrace();
   }
@@ -133,12 +133,12 @@ public final class ProvingSession {
     advance(Round.AUX, Round.COMPOSITION);
     ConstraintComposition constraints = ConstraintComposition.draw(air, challenges, transcript);
     ConstraintEvaluator evaluator =
-        new ConstraintEvaluator(constraints, layout, traceLde(), air.mainWidth(), air.auxWidth());
+        new ConstraintEvaluator(constraints, layout, air.mainWidth(), air.auxWidth());
     int n = layout.traceLength();
     int parts = layout.numCompositionParts();
     int blowup = layout.ldeDomain().size() / n;
     int stride = blowup / Integer.highestOneBit(2 * parts - 1);
-    FeltVector values = evaluator.evaluateOnSubdomain(stride);
+    FeltVector values = evaluator.evaluateOnSubdomain(stride, this::traceCoset);
     FeltVector coefficients = Fft.interpolateFromCoset(values, layout.ldeDomain().offset());
     for (int i = parts * n; i < coefficients.length(); i++) {
       if (!coefficients.get(i).isZero()) {
@@ -150,10 +150,7 @@ public final class ProvingSession {
       partCoefficients.add(coefficients.copyOfRange(p * n, (p + 1) * n));
     }
     composition =
-        computed(
-            stride == 1 && parts == 1
-                ? CommittedTable.fromEvaluations(hasher, List.of(values), layout.ldeDomain())
-                : CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain()));
+        computed(CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain()));
     if (stride > 1) {
       spotCheckComposition(evaluator, stride);
     }
@@ -167,18 +164,19 @@ public final class ProvingSession {
    */
   private void spotCheckComposition(ConstraintEvaluator evaluator, int stride) {
     int n = layout.traceLength();
-    List<FeltVector> parts = composition.evaluations();
     for (int j = 0; j < 4; j++) {
       int index = 1 + j * stride;
       Felt x = layout.ldeDomain().offset().mul(layout.ldeDomain().generator().pow(index));
       Felt xToN = x.pow(n);
       Felt fromParts = Felt.ZERO;
       Felt power = Felt.ONE;
-      for (FeltVector part : parts) {
-        fromParts = fromParts.add(part.get(index).mul(power));
+      for (Felt part : composition.evaluateAt(x)) {
+        fromParts = fromParts.add(part.mul(power));
         power = power.mul(xToN);
       }
-      if (!fromParts.equals(evaluator.evaluateAt(index))) {
+      Felt fromTrace =
+          evaluator.evaluateAt(x, traceRowAt(x), traceRowAt(x.mul(layout.traceGenerator())));
+      if (!fromParts.equals(fromTrace)) {
         throw new IllegalArgumentException("the trace does not satisfy the AIR's constraints");
       }
     }
@@ -189,16 +187,7 @@ public final class ProvingSession {
     advance(Round.COMPOSITION, Round.OOD);
     Felt z = StarkTranscript.sampleOutOfDomainPoint(transcript, layout);
     Felt nextZ = z.mul(layout.traceGenerator());
-    int n = layout.traceLength();
-    OutOfDomainPoint atZ = new OutOfDomainPoint(layout.ldeDomain(), n, z);
-    OutOfDomainPoint atNextZ = new OutOfDomainPoint(layout.ldeDomain(), n, nextZ);
-    List<Felt> current = new ArrayList<>();
-    List<Felt> next = new ArrayList<>();
-    for (CommittedTable table : traceTables) {
-      current.addAll(table.evaluateAt(atZ));
-      next.addAll(table.evaluateAt(atNextZ));
-    }
-    ood = new OodFrame(current, next, composition.evaluateAt(atZ));
+    ood = new OodFrame(traceRowAt(z), traceRowAt(nextZ), composition.evaluateAt(z));
     StarkTranscript.absorbOutOfDomainFrame(transcript, ood);
     oodPoint = z;
   }
@@ -207,13 +196,14 @@ public final class ProvingSession {
   public void commitFriLayers() {
     advance(Round.OOD, Round.FRI);
     DeepComposition deep = DeepComposition.draw(transcript, air.mainWidth() + air.auxWidth(), ood);
-    List<FeltVector> compositionLde = composition.evaluations();
+    List<FeltVector> traceCoefficients = new ArrayList<>();
+    traceTables.forEach(t -> traceCoefficients.addAll(t.coefficients()));
     Felt[] layer0 =
         DeepEvaluator.evaluate(
             deep,
             layout.ldeDomain(),
-            traceLde(),
-            compositionLde,
+            traceCoefficients,
+            composition.coefficients(),
             oodPoint,
             oodPoint.mul(layout.traceGenerator()));
     fri = new FriProver(hasher, layout.friParameters());
@@ -273,8 +263,8 @@ public final class ProvingSession {
 
   /**
    * Streams the state after round 1, 2 or 3 to {@code out} (format version {@value
-   * CheckpointCodec#VERSION}, docs/protocol.md "Prover checkpoints"): every committed table's LDE
-   * evaluations and Merkle leaf digests, the transcript, and what binds it to this AIR, options,
+   * CheckpointCodec#VERSION}, docs/protocol.md "Prover checkpoints"): every committed table's
+   * coefficients and Merkle leaf digests, the transcript, and what binds it to this AIR, options,
    * hash, context and trace. Tables are written from the session's own storage, not copied.
    *
    * @throws IllegalStateException in any other round
@@ -307,7 +297,11 @@ public final class ProvingSession {
         CheckpointCodec.read(
             in,
             new CheckpointCodec.Expectations(
-                seed, this::traceDigest, layout.ldeDomain().size(), this::tableWidths));
+                seed,
+                this::traceDigest,
+                layout.traceLength(),
+                layout.ldeDomain().size(),
+                this::tableWidths));
     Iterator<CheckpointCodec.SavedTable> tables = saved.tables().iterator();
     advance(Round.SEEDED, Round.MAIN);
     installMain(restored(tables.next()));
@@ -350,7 +344,7 @@ public final class ProvingSession {
   private CommittedTable restored(CheckpointCodec.SavedTable saved)
       throws ProverCheckpointException {
     CommittedTable table =
-        CommittedTable.restored(hasher, saved.evaluations(), saved.leaves(), layout.ldeDomain());
+        CommittedTable.restored(hasher, saved.coefficients(), saved.leaves(), layout.ldeDomain());
     if (!table.tree().root().equals(saved.root())) {
       throw new ProverCheckpointException(
           ProverCheckpointException.Kind.CORRUPT, "a table's leaves do not hash to its root");
@@ -382,9 +376,17 @@ public final class ProvingSession {
     return transcript.snapshot();
   }
 
-  private List<FeltVector> traceLde() {
+  /** The trace columns (main then aux) on coset j of the LDE domain ({@link CommittedTable}). */
+  private List<FeltVector> traceCoset(int j) {
     List<FeltVector> all = new ArrayList<>();
-    traceTables.forEach(t -> all.addAll(t.evaluations()));
+    traceTables.forEach(t -> all.addAll(t.coset(j)));
     return all;
+  }
+
+  /** Every trace column (main then aux) evaluated at {@code x}. */
+  private List<Felt> traceRowAt(Felt x) {
+    List<Felt> row = new ArrayList<>();
+    traceTables.forEach(t -> row.addAll(t.evaluateAt(x)));
+    return row;
   }
 }
