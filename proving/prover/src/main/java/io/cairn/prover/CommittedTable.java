@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
 /**
  * A table of polynomials (each of degree below the trace length n) the prover has committed to: the
  * columns' coefficients and the Merkle tree whose leaf {@code i} is the row at bit-reversed
- * position {@code i} of the LDE domain D. The LDE itself is never held whole.
+ * position {@code i} of the LDE domain D; the whole LDE only when the prover's memory budget allows
+ * ({@link #fromCoefficients}), to spare re-extending it.
  *
  * <p>D = offset·⟨ω⟩ of size N = blowup·n is the union of the {@code blowup} cosets {@code
  * offset·ω^j·⟨g⟩} (g = ω^blowup, j &lt; blowup) of the trace domain's size. Coset j is the natural
@@ -23,7 +24,9 @@ import java.util.stream.IntStream;
  * {@code bitrev(j)·n}, where leaf {@code bitrev(j)·n + bitrev(k)} holds the point {@code
  * offset·ω^j·g^k}. Each coset is one size-n FFT away from the coefficients ({@link #coset}), and
  * {@code x ↦ g·x} stays inside it, so the rounds that sweep D (hashing the rows, the constraints)
- * work one coset at a time, and the queries re-extend the cosets they fall in.
+ * work one coset at a time, and the queries re-extend the cosets they fall in. A table that keeps
+ * its LDE reads cosets and queried rows from it instead; both give the same values, leaves and
+ * proofs.
  */
 final class CommittedTable {
 
@@ -33,12 +36,18 @@ final class CommittedTable {
   private final EvaluationDomain domain;
   private final int traceLength;
   private final MerkleTree tree;
+  private final List<FeltVector> lde; // natural order, or null when not kept
 
-  private CommittedTable(List<FeltVector> coefficients, EvaluationDomain domain, MerkleTree tree) {
+  private CommittedTable(
+      List<FeltVector> coefficients,
+      EvaluationDomain domain,
+      MerkleTree tree,
+      List<FeltVector> lde) {
     this.coefficients = coefficients;
     this.domain = domain;
     this.traceLength = coefficients.get(0).length();
     this.tree = tree;
+    this.lde = lde;
   }
 
   /**
@@ -47,16 +56,20 @@ final class CommittedTable {
    */
   static CommittedTable restored(
       Hasher hasher, List<FeltVector> coefficients, byte[] leafDigests, EvaluationDomain domain) {
-    return new CommittedTable(coefficients, domain, MerkleTree.build(hasher, leafDigests));
+    return new CommittedTable(coefficients, domain, MerkleTree.build(hasher, leafDigests), null);
   }
 
   /**
    * Interpolates trace columns (values on the trace domain) and commits their extension to the LDE
    * domain. With {@code consume} the columns are interpolated in place (the caller gives them up),
-   * otherwise they are copied.
+   * otherwise they are copied; {@code keepLde} as in {@link #fromCoefficients}.
    */
   static CommittedTable fromTrace(
-      Hasher hasher, List<FeltVector> columns, EvaluationDomain domain, boolean consume) {
+      Hasher hasher,
+      List<FeltVector> columns,
+      EvaluationDomain domain,
+      boolean consume,
+      boolean keepLde) {
     List<FeltVector> coefficients =
         columns.parallelStream()
             .map(
@@ -68,15 +81,21 @@ final class CommittedTable {
                   return c;
                 })
             .toList();
-    return fromCoefficients(hasher, coefficients, domain);
+    return fromCoefficients(hasher, coefficients, domain, keepLde);
   }
 
   /**
-   * Commits polynomials given by their coefficients (n each): extends and hashes the rows one coset
-   * at a time, so only one coset's values are alive at once.
+   * Commits polynomials given by their coefficients (n each). With {@code keepLde} the whole LDE is
+   * computed (one FFT of size N per column), hashed and kept; otherwise the table is extended and
+   * hashed one coset at a time, so only one coset's values are alive at once, and not kept.
    */
   static CommittedTable fromCoefficients(
-      Hasher hasher, List<FeltVector> coefficients, EvaluationDomain domain) {
+      Hasher hasher, List<FeltVector> coefficients, EvaluationDomain domain, boolean keepLde) {
+    if (keepLde) {
+      List<FeltVector> lde = Fft.evaluateOnCoset(coefficients, domain.offset(), domain.size());
+      MerkleTree tree = MerkleTree.build(hasher, RowLeaves.hashColumns(hasher, lde, true));
+      return new CommittedTable(coefficients, domain, tree, lde);
+    }
     int n = coefficients.get(0).length();
     int blowup = domain.size() / n;
     byte[] leaves = new byte[domain.size() * D];
@@ -84,7 +103,7 @@ final class CommittedTable {
       byte[] cosetLeaves = RowLeaves.hashColumns(hasher, coset(coefficients, domain, j), true);
       System.arraycopy(cosetLeaves, 0, leaves, firstLeaf(j, blowup, n) * D, cosetLeaves.length);
     }
-    return new CommittedTable(coefficients, domain, MerkleTree.build(hasher, leaves));
+    return new CommittedTable(coefficients, domain, MerkleTree.build(hasher, leaves), null);
   }
 
   MerkleTree tree() {
@@ -100,9 +119,34 @@ final class CommittedTable {
     return coefficients;
   }
 
+  /** Whether the table keeps its whole LDE. */
+  boolean keepsLde() {
+    return lde != null;
+  }
+
   /** The columns' values on coset j: at {@code offset·ω^j·g^k} for k below n, natural order. */
   List<FeltVector> coset(int j) {
-    return coset(coefficients, domain, j);
+    if (lde == null) {
+      return coset(coefficients, domain, j);
+    }
+    int blowup = domain.size() / traceLength;
+    return lde.parallelStream()
+        .map(
+            column -> {
+              FeltVector values = new FeltVector(traceLength);
+              long[] from = column.limbs();
+              long[] to = values.limbs();
+              for (int k = 0; k < traceLength; k++) {
+                System.arraycopy(
+                    from,
+                    (j + blowup * k) * FeltVector.LIMBS,
+                    to,
+                    k * FeltVector.LIMBS,
+                    FeltVector.LIMBS);
+              }
+              return values;
+            })
+        .toList();
   }
 
   private static List<FeltVector> coset(
@@ -125,8 +169,20 @@ final class CommittedTable {
   }
 
   /**
-   * Opens the rows at the given bit-reversed positions (strictly increasing): re-extends, column by
-   * column, each coset that holds a queried position and keeps the queried values.
+   * Every column's value at the LDE point {@code offset·ω^index} (natural order): read from the LDE
+   * if the table keeps it, otherwise {@link #evaluateAt}.
+   */
+  List<Felt> valuesAt(int index) {
+    if (lde != null) {
+      return lde.stream().map(column -> column.get(index)).toList();
+    }
+    return evaluateAt(domain.offset().mul(domain.generator().pow(index)));
+  }
+
+  /**
+   * Opens the rows at the given bit-reversed positions (strictly increasing), read from the LDE if
+   * the table keeps it; otherwise re-extends, column by column, each coset that holds a queried
+   * position and keeps the queried values.
    */
   QueriedRows open(int[] positions) {
     int n = traceLength;
@@ -134,7 +190,13 @@ final class CommittedTable {
     int blowup = domain.size() / n;
     int width = width();
     Felt[][] cells = new Felt[positions.length][width];
-    for (int j = 0; j < blowup; j++) {
+    for (int q = 0; lde != null && q < positions.length; q++) {
+      int row = EvaluationDomain.bitReverse(positions[q], domain.logSize());
+      for (int c = 0; c < width; c++) {
+        cells[q][c] = lde.get(c).get(row);
+      }
+    }
+    for (int j = 0; lde == null && j < blowup; j++) {
       int first = firstLeaf(j, blowup, n);
       List<Integer> queried = new ArrayList<>();
       for (int q = 0; q < positions.length; q++) {

@@ -53,6 +53,7 @@ public final class ProvingSession {
   private final StarkLayout layout;
   private final Transcript transcript;
   private final byte[] seed;
+  private final boolean keepLde;
   private byte[] traceDigest;
   private int computedTables;
   private int restoredTables;
@@ -68,11 +69,17 @@ public final class ProvingSession {
 
   /** Round 0, "seed": absorbs options, AIR shape, public inputs and context. */
   ProvingSession(
-      Air air, ProofOptions options, Hasher hasher, List<FeltVector> mainTrace, byte[] context) {
+      Air air,
+      ProofOptions options,
+      Hasher hasher,
+      long ldeBudget,
+      List<FeltVector> mainTrace,
+      byte[] context) {
     this.air = air;
     this.options = options;
     this.hasher = hasher;
     this.layout = new StarkLayout(air, options);
+    this.keepLde = ldeBytes(air, layout) <= ldeBudget;
     if (mainTrace.size() != air.mainWidth()
         || mainTrace.stream().anyMatch(c -> c.length() != air.traceLength())) {
       throw new IllegalArgumentException("main trace must have mainWidth columns of traceLength");
@@ -80,6 +87,12 @@ public final class ProvingSession {
     this.mainTrace = mainTrace;
     this.transcript = StarkTranscript.seed(hasher, air, options, context);
     this.seed = transcript.snapshot();
+  }
+
+  /** The bytes of every committed table's whole LDE: (main + aux + parts) columns of N felts. */
+  static long ldeBytes(Air air, StarkLayout layout) {
+    long columns = air.mainWidth() + air.auxWidth() + layout.numCompositionParts();
+    return columns * layout.ldeDomain().size() * Felt.BYTES;
   }
 
   private void advance(Round from, Round to) {
@@ -92,7 +105,8 @@ public final class ProvingSession {
   /** Round 1, "main trace": LDE of the main columns, commit, absorb the root. */
   public void commitMainTrace() {
     advance(Round.SEEDED, Round.MAIN);
-    installMain(computed(CommittedTable.fromTrace(hasher, mainTrace, layout.ldeDomain(), false)));
+    installMain(
+        computed(CommittedTable.fromTrace(hasher, mainTrace, layout.ldeDomain(), false, keepLde)));
   }
 
   private void installMain(CommittedTable main) {
@@ -117,7 +131,8 @@ public final class ProvingSession {
     challenges = transcript.sampleFelts(air.numAuxChallenges());
     if (air.auxWidth() > 0) {
       List<FeltVector> aux = air.buildAuxTrace(mainTrace, challenges);
-      installAux(computed(CommittedTable.fromTrace(hasher, aux, layout.ldeDomain(), true)));
+      installAux(
+          computed(CommittedTable.fromTrace(hasher, aux, layout.ldeDomain(), true, keepLde)));
     }
     releaseMainTrace();
   }
@@ -150,7 +165,8 @@ public final class ProvingSession {
       partCoefficients.add(coefficients.copyOfRange(p * n, (p + 1) * n));
     }
     composition =
-        computed(CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain()));
+        computed(
+            CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain(), keepLde));
     if (stride > 1) {
       spotCheckComposition(evaluator, stride);
     }
@@ -164,18 +180,25 @@ public final class ProvingSession {
    */
   private void spotCheckComposition(ConstraintEvaluator evaluator, int stride) {
     int n = layout.traceLength();
+    int blowup = layout.ldeDomain().size() / n;
     for (int j = 0; j < 4; j++) {
       int index = 1 + j * stride;
       Felt x = layout.ldeDomain().offset().mul(layout.ldeDomain().generator().pow(index));
       Felt xToN = x.pow(n);
       Felt fromParts = Felt.ZERO;
       Felt power = Felt.ONE;
-      for (Felt part : composition.evaluateAt(x)) {
+      for (Felt part : composition.valuesAt(index)) {
         fromParts = fromParts.add(part.mul(power));
         power = power.mul(xToN);
       }
-      Felt fromTrace =
-          evaluator.evaluateAt(x, traceRowAt(x), traceRowAt(x.mul(layout.traceGenerator())));
+      int next = (index + blowup) % layout.ldeDomain().size();
+      List<Felt> current = new ArrayList<>();
+      List<Felt> following = new ArrayList<>();
+      for (CommittedTable table : traceTables) {
+        current.addAll(table.valuesAt(index));
+        following.addAll(table.valuesAt(next));
+      }
+      Felt fromTrace = evaluator.evaluateAt(x, current, following);
       if (!fromParts.equals(fromTrace)) {
         throw new IllegalArgumentException("the trace does not satisfy the AIR's constraints");
       }
@@ -351,6 +374,11 @@ public final class ProvingSession {
     }
     restoredTables++;
     return table;
+  }
+
+  /** Whether the tables this session commits keep their whole LDE (the budget allows it). */
+  boolean keepsLde() {
+    return keepLde;
   }
 
   /** Tables this session extended (FFT) and hashed row by row; for tests of resume's cost. */

@@ -92,6 +92,18 @@ class ProverCheckpointTest {
   }
 
   @Test
+  void aCheckpointHoldsCoefficientsAndLeavesNotTheExtension() throws Exception {
+    int n = TestProofs.permutationAir().traceLength();
+    int leaves = 4 * n; // blowup 4
+    long header = 8 + 1 + 1 + 40 + 32 + 40 + 1 + 4;
+    long tables = 0;
+    for (int width : new int[] {3, 1, 2}) { // main, aux, composition parts
+      tables += 4 + 4 + 4 + 32 + 32L * width * n + 32L * leaves;
+    }
+    assertEquals(header + tables + 4, checkpointAfter(3).length);
+  }
+
+  @Test
   void aResumedSessionCheckpointsAgainToTheSameBytes() throws Exception {
     byte[] checkpoint = checkpointAfter(2);
     ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -130,11 +142,13 @@ class ProverCheckpointTest {
           assertThrows(ProverCheckpointException.class, () -> resume(flipped), "byte " + position);
       assertEquals(Kind.CORRUPT, e.kind(), "byte " + position);
     }
-    byte[] version = checkpoint.clone();
-    version[8] = 1;
-    assertEquals(
-        Kind.UNSUPPORTED_VERSION,
-        assertThrows(ProverCheckpointException.class, () -> resume(version)).kind());
+    for (int old = 1; old <= 2; old++) { // 2 stored the LDE instead of the coefficients
+      byte[] version = checkpoint.clone();
+      version[8] = (byte) old;
+      assertEquals(
+          Kind.UNSUPPORTED_VERSION,
+          assertThrows(ProverCheckpointException.class, () -> resume(version)).kind());
+    }
   }
 
   @Test
