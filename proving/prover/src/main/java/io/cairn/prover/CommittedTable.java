@@ -181,8 +181,8 @@ final class CommittedTable {
 
   /**
    * Opens the rows at the given bit-reversed positions (strictly increasing), read from the LDE if
-   * the table keeps it; otherwise re-extends, column by column, each coset that holds a queried
-   * position and keeps the queried values.
+   * the table keeps it; otherwise evaluates, column by column, only the queried points of each
+   * coset that holds one ({@link Fft#evaluateOnCosetAt}, a pruned transform).
    */
   QueriedRows open(int[] positions) {
     int n = traceLength;
@@ -198,23 +198,25 @@ final class CommittedTable {
     }
     for (int j = 0; lde == null && j < blowup; j++) {
       int first = firstLeaf(j, blowup, n);
-      List<Integer> queried = new ArrayList<>();
-      for (int q = 0; q < positions.length; q++) {
-        if (positions[q] >= first && positions[q] < first + n) {
-          queried.add(q);
-        }
-      }
-      if (queried.isEmpty()) {
+      int[] queried =
+          IntStream.range(0, positions.length)
+              .filter(q -> positions[q] >= first && positions[q] < first + n)
+              .toArray();
+      if (queried.length == 0) {
         continue;
+      }
+      int[] ks = new int[queried.length];
+      for (int i = 0; i < queried.length; i++) {
+        ks[i] = EvaluationDomain.bitReverse(positions[queried[i]] - first, logN);
       }
       Felt offset = cosetOffset(domain, j);
       IntStream.range(0, width)
           .parallel()
           .forEach(
               c -> {
-                FeltVector values = Fft.evaluateOnCoset(coefficients.get(c), offset, n);
-                for (int q : queried) {
-                  cells[q][c] = values.get(EvaluationDomain.bitReverse(positions[q] - first, logN));
+                Felt[] values = Fft.evaluateOnCosetAt(coefficients.get(c), offset, ks);
+                for (int i = 0; i < queried.length; i++) {
+                  cells[queried[i]][c] = values[i];
                 }
               });
     }
