@@ -169,22 +169,24 @@ final class CommittedTable {
   }
 
   /**
-   * Every column's value at the LDE point {@code offset·ω^index} (natural order): read from the LDE
-   * if the table keeps it, otherwise {@link #evaluateAt}.
+   * Opens the rows at the given bit-reversed positions (strictly increasing): their values ({@link
+   * #rows}) and the Merkle opening.
    */
-  List<Felt> valuesAt(int index) {
-    if (lde != null) {
-      return lde.stream().map(column -> column.get(index)).toList();
+  QueriedRows open(int[] positions) {
+    Felt[][] cells = rows(positions);
+    List<Felt> values = new ArrayList<>(positions.length * width());
+    for (Felt[] row : cells) {
+      values.addAll(List.of(row));
     }
-    return evaluateAt(domain.offset().mul(domain.generator().pow(index)));
+    return new QueriedRows(values, tree.open(positions));
   }
 
   /**
-   * Opens the rows at the given bit-reversed positions (strictly increasing), read from the LDE if
-   * the table keeps it; otherwise evaluates, column by column, only the queried points of each
-   * coset that holds one ({@link Fft#evaluateOnCosetAt}, a pruned transform).
+   * The rows at the given bit-reversed positions (any order), {@code [position][column]}: read from
+   * the LDE if the table keeps it; otherwise computed column by column at only the wanted points of
+   * each coset that holds one ({@link Fft#evaluateOnCosetAt}, a pruned transform).
    */
-  QueriedRows open(int[] positions) {
+  Felt[][] rows(int[] positions) {
     int n = traceLength;
     int logN = Integer.numberOfTrailingZeros(n);
     int blowup = domain.size() / n;
@@ -220,10 +222,6 @@ final class CommittedTable {
                 }
               });
     }
-    List<Felt> values = new ArrayList<>(positions.length * width);
-    for (Felt[] row : cells) {
-      values.addAll(List.of(row));
-    }
-    return new QueriedRows(values, tree.open(positions));
+    return cells;
   }
 }

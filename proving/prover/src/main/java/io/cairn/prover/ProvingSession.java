@@ -13,6 +13,7 @@ import io.cairn.crypto.Digest;
 import io.cairn.crypto.Hasher;
 import io.cairn.crypto.ProofOfWork;
 import io.cairn.crypto.Transcript;
+import io.cairn.fri.EvaluationDomain;
 import io.cairn.fri.FriProof;
 import io.cairn.fri.FriProver;
 import io.cairn.math.Felt;
@@ -181,25 +182,35 @@ public final class ProvingSession {
   private void spotCheckComposition(ConstraintEvaluator evaluator, int stride) {
     int n = layout.traceLength();
     int blowup = layout.ldeDomain().size() / n;
-    for (int j = 0; j < 4; j++) {
+    int bits = layout.ldeDomain().logSize();
+    int checks = 4;
+    // positions of x_index (first half) and of its next row x_(index + blowup) (second half)
+    int[] positions = new int[2 * checks];
+    for (int j = 0; j < checks; j++) {
+      int index = 1 + j * stride;
+      positions[j] = EvaluationDomain.bitReverse(index, bits);
+      positions[checks + j] =
+          EvaluationDomain.bitReverse((index + blowup) % layout.ldeDomain().size(), bits);
+    }
+    List<Felt[][]> tableRows = traceTables.stream().map(t -> t.rows(positions)).toList();
+    Felt[][] parts = composition.rows(Arrays.copyOf(positions, checks));
+    for (int j = 0; j < checks; j++) {
       int index = 1 + j * stride;
       Felt x = layout.ldeDomain().offset().mul(layout.ldeDomain().generator().pow(index));
       Felt xToN = x.pow(n);
       Felt fromParts = Felt.ZERO;
       Felt power = Felt.ONE;
-      for (Felt part : composition.valuesAt(index)) {
+      for (Felt part : parts[j]) {
         fromParts = fromParts.add(part.mul(power));
         power = power.mul(xToN);
       }
-      int next = (index + blowup) % layout.ldeDomain().size();
       List<Felt> current = new ArrayList<>();
       List<Felt> following = new ArrayList<>();
-      for (CommittedTable table : traceTables) {
-        current.addAll(table.valuesAt(index));
-        following.addAll(table.valuesAt(next));
+      for (Felt[][] rows : tableRows) {
+        current.addAll(List.of(rows[j]));
+        following.addAll(List.of(rows[checks + j]));
       }
-      Felt fromTrace = evaluator.evaluateAt(x, current, following);
-      if (!fromParts.equals(fromTrace)) {
+      if (!fromParts.equals(evaluator.evaluateAt(x, current, following))) {
         throw new IllegalArgumentException("the trace does not satisfy the AIR's constraints");
       }
     }
