@@ -39,27 +39,15 @@ class LdeBudgetTest {
       new StarkProver(FAST, Keccak256.INSTANCE, Long.MAX_VALUE);
   private static final StarkProver STREAMING = new StarkProver(FAST, Keccak256.INSTANCE, 0);
 
-  private static ProvingSession prefix(StarkProver prover, Air air, List<FeltVector> trace) {
-    return prover.start(air, trace, CONTEXT);
-  }
-
-  private static byte[] finish(ProvingSession session) {
-    session.commitMainTrace();
-    session.commitAuxTrace();
-    session.commitComposition();
-    session.openOutOfDomain();
-    session.commitFriLayers();
-    session.grind();
-    return ProofCodec.encode(session.answerQueries());
+  private static byte[] prove(StarkProver prover, Air air, List<FeltVector> trace) {
+    return ProofCodec.encode(prover.prove(air, trace, CONTEXT));
   }
 
   private static void assertSameProof(Air air, Supplier<List<FeltVector>> trace) {
-    ProvingSession keeping = prefix(KEEPING, air, trace.get());
-    ProvingSession streaming = prefix(STREAMING, air, trace.get());
-    assertTrue(keeping.keepsLde());
-    assertFalse(streaming.keepsLde());
-    byte[] expected = finish(keeping);
-    byte[] proof = finish(streaming);
+    assertTrue(KEEPING.start(air, trace.get(), CONTEXT).keepsLde());
+    assertFalse(STREAMING.start(air, trace.get(), CONTEXT).keepsLde());
+    byte[] expected = prove(KEEPING, air, trace.get());
+    byte[] proof = prove(STREAMING, air, trace.get());
     assertArrayEquals(expected, proof);
     assertDoesNotThrow(
         () -> new StarkVerifier(TestProofs.TEST_MIN_BITS).verify(air, proof, CONTEXT));
@@ -96,21 +84,13 @@ class LdeBudgetTest {
   @Test
   void checkpointsAreTheSameAndResumeAcrossPaths() throws Exception {
     Air air = TestProofs.permutationAir();
-    byte[] expected = finish(prefix(KEEPING, air, TestProofs.permutationTrace()));
+    byte[] expected = prove(KEEPING, air, TestProofs.permutationTrace());
     for (int rounds = 1; rounds <= 3; rounds++) {
       byte[][] checkpoints = new byte[2][];
       int i = 0;
       for (StarkProver prover : List.of(KEEPING, STREAMING)) {
-        ProvingSession session = prefix(prover, air, TestProofs.permutationTrace());
-        session.commitMainTrace();
-        if (rounds >= 2) {
-          session.commitAuxTrace();
-        }
-        if (rounds >= 3) {
-          session.commitComposition();
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        session.writeCheckpoint(out);
+        ProverCheckpointTest.stoppedAfter(prover, rounds).writeCheckpoint(out);
         checkpoints[i++] = out.toByteArray();
       }
       assertArrayEquals(checkpoints[0], checkpoints[1], "checkpoint after round " + rounds);
@@ -121,17 +101,10 @@ class LdeBudgetTest {
               TestProofs.permutationTrace(),
               CONTEXT,
               new ByteArrayInputStream(checkpoints[1]));
-      if (rounds < 2) {
-        resumed.commitAuxTrace();
-      }
-      if (rounds < 3) {
-        resumed.commitComposition();
-      }
-      resumed.openOutOfDomain();
-      resumed.commitFriLayers();
-      resumed.grind();
       assertArrayEquals(
-          expected, ProofCodec.encode(resumed.answerQueries()), "resumed after round " + rounds);
+          expected,
+          ProofCodec.encode(ProverCheckpointTest.finish(resumed, rounds)),
+          "resumed after round " + rounds);
     }
   }
 

@@ -31,8 +31,12 @@ class ProverCheckpointTest {
 
   /** The permutation AIR has a main table, an aux table and a two-part composition: 3 tables. */
   private static ProvingSession stoppedAfter(int rounds) {
+    return stoppedAfter(PROVER, rounds);
+  }
+
+  static ProvingSession stoppedAfter(StarkProver prover, int rounds) {
     ProvingSession session =
-        PROVER.start(TestProofs.permutationAir(), TestProofs.permutationTrace(), CONTEXT);
+        prover.start(TestProofs.permutationAir(), TestProofs.permutationTrace(), CONTEXT);
     session.commitMainTrace();
     if (rounds >= 2) {
       session.commitAuxTrace();
@@ -57,7 +61,7 @@ class ProverCheckpointTest {
         new ByteArrayInputStream(checkpoint));
   }
 
-  private static StarkProof finish(ProvingSession session, int completed) {
+  static StarkProof finish(ProvingSession session, int completed) {
     if (completed < 2) {
       session.commitAuxTrace();
     }
