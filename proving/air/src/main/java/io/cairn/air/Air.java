@@ -70,7 +70,8 @@ public interface Air {
 
   /**
    * Prover side only: builds the aux columns from the main trace and the challenges. The verifier
-   * never calls it.
+   * never calls it. The returned columns must be fresh: the prover takes them over (it interpolates
+   * them in place).
    */
   default List<FeltVector> buildAuxTrace(List<FeltVector> main, Felt[] challenges) {
     if (auxWidth() != 0) {

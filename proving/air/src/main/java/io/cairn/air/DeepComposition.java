@@ -54,7 +54,7 @@ public final class DeepComposition {
   /**
    * D over a whole domain at once, with allocation-free vector kernels: the same formula as {@link
    * #evaluate}, arranged as {@code (A(x) − A(z))/(x − z) + (B(x) − B(g·z))/(x − g·z)} with {@code A
-   * = Σ γ_j·t_j + Σ δ_i·H_i} and {@code B = Σ γ'_j·t_j}.
+   * = Σ γ_j·t_j + Σ δ_i·H_i} and {@code B = Σ γ'_j·t_j} ({@link #combine}).
    *
    * @param trace the trace columns (main then aux) over the domain
    * @param parts the composition parts over the domain
@@ -66,7 +66,21 @@ public final class DeepComposition {
       List<FeltVector> parts,
       FeltVector inverseXMinusZ,
       FeltVector inverseXMinusNextZ) {
-    int size = inverseXMinusZ.length();
+    FeltVector[] ab = combine(trace, parts);
+    return evaluateOverDomain(ab[0], ab[1], inverseXMinusZ, inverseXMinusNextZ);
+  }
+
+  /**
+   * The linear combinations {@code A = Σ γ_j·t_j + Σ δ_i·H_i} and {@code B = Σ γ'_j·t_j} of vectors
+   * of one length. Being linear, it applies alike to evaluations over a domain and to coefficients:
+   * a prover may combine the columns' coefficients and evaluate only A and B.
+   *
+   * @param trace the trace columns (main then aux)
+   * @param parts the composition parts
+   * @return {@code {A, B}}
+   */
+  public FeltVector[] combine(List<FeltVector> trace, List<FeltVector> parts) {
+    int size = trace.get(0).length();
     FeltVector[] sums = new FeltVector[2];
     IntStream.range(0, 2)
         .parallel()
@@ -82,14 +96,29 @@ public final class DeepComposition {
                   sum.addScaled(deltas[i], parts.get(i));
                 }
               }
-              FeltVector constant = new FeltVector(size);
-              constant.fill(k == 0 ? atZ : atNextZ);
-              sum.subInPlace(constant);
-              sum.mulInPlace(k == 0 ? inverseXMinusZ : inverseXMinusNextZ);
               sums[k] = sum;
             });
-    sums[0].addInPlace(sums[1]);
-    return sums[0];
+    return sums;
+  }
+
+  /**
+   * D over a whole domain from {@link #combine}'s A and B over it (both consumed): {@code (A(x) −
+   * A(z))/(x − z) + (B(x) − B(g·z))/(x − g·z)}.
+   */
+  public FeltVector evaluateOverDomain(
+      FeltVector a, FeltVector b, FeltVector inverseXMinusZ, FeltVector inverseXMinusNextZ) {
+    FeltVector[] sums = {a, b};
+    IntStream.range(0, 2)
+        .parallel()
+        .forEach(
+            k -> {
+              FeltVector constant = new FeltVector(a.length());
+              constant.fill(k == 0 ? atZ : atNextZ);
+              sums[k].subInPlace(constant);
+              sums[k].mulInPlace(k == 0 ? inverseXMinusZ : inverseXMinusNextZ);
+            });
+    a.addInPlace(b);
+    return a;
   }
 
   /**

@@ -94,6 +94,85 @@ public final class Fft {
     return evaluateOnCoset(coeffs, offset, Math.multiplyExact(evals.length(), blowup));
   }
 
+  /**
+   * Returns the values of the polynomial with the given coefficients at offset·ω_n^k for the given
+   * k only, n = coeffs.length(): element i is {@code evaluateOnCoset(coeffs, offset, n).get(k_i)}.
+   * A decimation-in-frequency transform that follows only the branches leading to wanted outputs:
+   * n/2 butterflies per level while every branch is wanted, then fewer, so m outputs cost about
+   * (n/2)·(log2 m + 2) multiplications instead of the (n/2)·log2 n of the whole transform.
+   *
+   * @throws IllegalArgumentException if the length is not a power of two or an index is out of
+   *     range
+   */
+  public static Felt[] evaluateOnCosetAt(FeltVector coeffs, Felt offset, int[] indices) {
+    int n = coeffs.length();
+    FeltVector.requirePowerOfTwo(n);
+    for (int k : indices) {
+      if (k < 0 || k >= n) {
+        throw new IllegalArgumentException("index " + k + " outside a domain of size " + n);
+      }
+    }
+    FeltVector v = coeffs.copy();
+    if (!offset.isOne()) {
+      v.mulByPowers(Felt.ONE, offset, n);
+    }
+    long[] tw = Twiddles.atLeast(Integer.numberOfTrailingZeros(n)).limbs;
+    int[] slots = IntStream.range(0, indices.length).toArray();
+    Felt[] out = new Felt[indices.length];
+    pruned(v.limbs(), n, indices.clone(), slots, tw, out);
+    return out;
+  }
+
+  /**
+   * Writes into {@code out[slots[i]]} the DFT of size {@code size} of {@code a} at {@code ks[i]}:
+   * splits the outputs by their low bit into the DFTs of (a_i + a_(i+size/2)) and of (a_i −
+   * a_(i+size/2))·ω_size^i, each of half the size, and recurses into those that are wanted.
+   */
+  private static void pruned(long[] a, int size, int[] ks, int[] slots, long[] tw, Felt[] out) {
+    if (size == 1) {
+      for (int slot : slots) {
+        out[slot] = Felt.fromMontgomery(a, 0);
+      }
+      return;
+    }
+    int half = size / 2;
+    for (int bit = 0; bit < 2; bit++) {
+      int wanted = 0;
+      for (int k : ks) {
+        wanted += (k & 1) == bit ? 1 : 0;
+      }
+      if (wanted == 0) {
+        continue;
+      }
+      int[] childKs = new int[wanted];
+      int[] childSlots = new int[wanted];
+      for (int i = 0, c = 0; i < ks.length; i++) {
+        if ((ks[i] & 1) == bit) {
+          childKs[c] = ks[i] >>> 1;
+          childSlots[c++] = slots[i];
+        }
+      }
+      long[] child = new long[half * FeltVector.LIMBS];
+      long[] t = new long[FeltVector.LIMBS];
+      for (int i = 0; i < half; i++) {
+        int o0 = i * FeltVector.LIMBS;
+        int o1 = (i + half) * FeltVector.LIMBS;
+        if (bit == 0) {
+          Montgomery.add(
+              a[o0], a[o0 + 1], a[o0 + 2], a[o0 + 3], a[o1], a[o1 + 1], a[o1 + 2], a[o1 + 3], child,
+              o0);
+        } else {
+          Montgomery.sub(
+              a[o0], a[o0 + 1], a[o0 + 2], a[o0 + 3], a[o1], a[o1 + 1], a[o1 + 2], a[o1 + 3], t, 0);
+          int ow = (half + i) * FeltVector.LIMBS; // ω_size^i
+          Montgomery.mul(
+              t[0], t[1], t[2], t[3], tw[ow], tw[ow + 1], tw[ow + 2], tw[ow + 3], child, o0);
+        }
+      }
+      pruned(child, half, childKs, childSlots, tw, out);
+    }
+  }
+
   /** {@link #evaluateOnCoset} of several columns, in parallel over the columns. */
   public static List<FeltVector> evaluateOnCoset(
       List<FeltVector> columns, Felt offset, int domainSize) {

@@ -71,6 +71,33 @@ class FftTest {
   }
 
   @Test
+  void selectedCosetValuesMatchTheWholeTransform() {
+    Random rnd = new Random(25);
+    for (int logN : new int[] {0, 1, 3, 10, Fft.PARALLEL_LOG_SIZE + 1}) {
+      int n = 1 << logN;
+      FeltVector coeffs = FeltVector.of(Naive.randomFelts(rnd, n));
+      for (Felt offset : new Felt[] {Felt.ONE, Felt.GENERATOR}) {
+        FeltVector all = Fft.evaluateOnCoset(coeffs, offset, n);
+        int[] some = {n - 1, 0, n / 2, n - 1, rnd.nextInt(n), rnd.nextInt(n), n / 3};
+        int[] every = java.util.stream.IntStream.range(0, n).toArray();
+        for (int[] indices : new int[][] {some, every, {}}) {
+          Felt[] selected = Fft.evaluateOnCosetAt(coeffs, offset, indices);
+          assertEquals(indices.length, selected.length);
+          for (int i = 0; i < indices.length; i++) {
+            assertEquals(all.get(indices[i]), selected[i], "n " + n + ", k " + indices[i]);
+          }
+        }
+      }
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Fft.evaluateOnCosetAt(new FeltVector(8), Felt.ONE, new int[] {8}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Fft.evaluateOnCosetAt(new FeltVector(6), Felt.ONE, new int[] {0}));
+  }
+
+  @Test
   void lowDegreeExtensionAgreesOnTheSubgroupAndStaysLowDegree() {
     Random rnd = new Random(22);
     int n = 16;

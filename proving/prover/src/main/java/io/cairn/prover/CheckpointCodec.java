@@ -25,38 +25,40 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * The prover checkpoint format, version 2 (docs/protocol.md, "Prover checkpoints"), streamed table
- * by table so that no second copy of a table is held while writing or reading.
+ * The prover checkpoint format, version 3 (docs/protocol.md, "Prover checkpoints"), streamed table
+ * by table so that no second copy of a table is held while writing or reading. A table is what
+ * {@link CommittedTable} keeps: its columns' coefficients and its Merkle leaves.
  *
  * <pre>
- * magic "CAIRNCKP" | version u8 = 2 | completed rounds u8 | seed transcript (40 bytes)
+ * magic "CAIRNCKP" | version u8 = 3 | completed rounds u8 | seed transcript (40 bytes)
  * | trace digest (32) | transcript after the last round (40) | table count u8 | header CRC32C u32
- * | per table: width u32, rows u32, root (32), width·rows·4 limbs (u64, column by column),
- *   rows leaf digests (32 each, bit-reversed order as in the tree)
+ * | per table: width u32, length u32 (n, coefficients per column), rows u32 (N, leaves), root (32),
+ *   width·length·4 limbs (u64, column by column), rows leaf digests (32 each, in tree order)
  * | CRC32C u32 of every byte before it
  * </pre>
  */
 final class CheckpointCodec {
 
-  static final int VERSION = 2;
+  static final int VERSION = 3;
   private static final byte[] MAGIC = "CAIRNCKP".getBytes(StandardCharsets.US_ASCII);
   private static final int SNAPSHOT_BYTES = Hasher.DIGEST_BYTES + Long.BYTES;
   private static final int CHUNK_LONGS = 1 << 13;
   private static final int D = Hasher.DIGEST_BYTES;
 
-  /** A table as read back: its evaluations, leaf digests and claimed root. */
-  record SavedTable(List<FeltVector> evaluations, byte[] leaves, Digest root) {}
+  /** A table as read back: its coefficients, leaf digests and claimed root. */
+  record SavedTable(List<FeltVector> coefficients, byte[] leaves, Digest root) {}
 
   /**
    * What the reader checks the header against before reading any table.
    *
    * @param seed the seeded transcript snapshot of the resuming session
    * @param traceDigest the digest of the resuming session's main trace, computed on demand
-   * @param rows the LDE domain size
+   * @param length the trace length n, the number of coefficients per column
+   * @param rows the LDE domain size N, the number of leaves
    * @param widths the widths of the tables committed by the first {@code rounds} rounds
    */
   record Expectations(
-      byte[] seed, Supplier<byte[]> traceDigest, int rows, IntFunction<int[]> widths) {}
+      byte[] seed, Supplier<byte[]> traceDigest, int length, int rows, IntFunction<int[]> widths) {}
 
   /** A checkpoint's header and tables. */
   record Saved(int completedRounds, byte[] transcript, List<SavedTable> tables) {}
@@ -86,9 +88,10 @@ final class CheckpointCodec {
     for (CommittedTable table : tables) {
       int rows = table.tree().leafCount();
       out.writeInt(table.width());
+      out.writeInt(table.coefficients().get(0).length());
       out.writeInt(rows);
       out.write(table.tree().root().toBytes());
-      for (FeltVector column : table.evaluations()) {
+      for (FeltVector column : table.coefficients()) {
         long[] limbs = column.limbs();
         for (int from = 0; from < limbs.length; from += CHUNK_LONGS) {
           int n = Math.min(CHUNK_LONGS, limbs.length - from);
@@ -143,7 +146,7 @@ final class CheckpointCodec {
       }
       List<SavedTable> tables = new ArrayList<>();
       for (int width : widths) {
-        tables.add(readTable(in, width, expected.rows()));
+        tables.add(readTable(in, width, expected.length(), expected.rows()));
       }
       int bodyCrc = (int) crc.getValue();
       if (in.readInt() != bodyCrc) {
@@ -158,20 +161,23 @@ final class CheckpointCodec {
     }
   }
 
-  private static SavedTable readTable(DataInputStream in, int width, int rows)
+  private static SavedTable readTable(DataInputStream in, int width, int length, int rows)
       throws IOException, ProverCheckpointException {
     int savedWidth = in.readInt();
+    int savedLength = in.readInt();
     int savedRows = in.readInt();
-    if (savedWidth != width || savedRows != rows) {
+    if (savedWidth != width || savedLength != length || savedRows != rows) {
       throw fail(
           Kind.CORRUPT,
-          "table of " + savedWidth + "×" + savedRows + ", expected " + width + "×" + rows);
+          String.format(
+              "table of %d×%d coefficients and %d leaves, expected %d×%d and %d",
+              savedWidth, savedLength, savedRows, width, length, rows));
     }
     Digest root = Digest.of(readBytes(in, D));
     byte[] chunk = new byte[CHUNK_LONGS * Long.BYTES];
     List<FeltVector> columns = new ArrayList<>(width);
     for (int c = 0; c < width; c++) {
-      long[] limbs = new long[rows * FeltVector.LIMBS];
+      long[] limbs = new long[length * FeltVector.LIMBS];
       for (int from = 0; from < limbs.length; from += CHUNK_LONGS) {
         int n = Math.min(CHUNK_LONGS, limbs.length - from);
         in.readFully(chunk, 0, n * Long.BYTES);

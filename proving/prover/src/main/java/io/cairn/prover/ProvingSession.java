@@ -13,6 +13,7 @@ import io.cairn.crypto.Digest;
 import io.cairn.crypto.Hasher;
 import io.cairn.crypto.ProofOfWork;
 import io.cairn.crypto.Transcript;
+import io.cairn.fri.EvaluationDomain;
 import io.cairn.fri.FriProof;
 import io.cairn.fri.FriProver;
 import io.cairn.math.Felt;
@@ -53,6 +54,7 @@ public final class ProvingSession {
   private final StarkLayout layout;
   private final Transcript transcript;
   private final byte[] seed;
+  private final boolean keepLde;
   private byte[] traceDigest;
   private int computedTables;
   private int restoredTables;
@@ -68,11 +70,17 @@ public final class ProvingSession {
 
   /** Round 0, "seed": absorbs options, AIR shape, public inputs and context. */
   ProvingSession(
-      Air air, ProofOptions options, Hasher hasher, List<FeltVector> mainTrace, byte[] context) {
+      Air air,
+      ProofOptions options,
+      Hasher hasher,
+      long ldeBudget,
+      List<FeltVector> mainTrace,
+      byte[] context) {
     this.air = air;
     this.options = options;
     this.hasher = hasher;
     this.layout = new StarkLayout(air, options);
+    this.keepLde = ldeBytes(air, layout) <= ldeBudget;
     if (mainTrace.size() != air.mainWidth()
         || mainTrace.stream().anyMatch(c -> c.length() != air.traceLength())) {
       throw new IllegalArgumentException("main trace must have mainWidth columns of traceLength");
@@ -80,6 +88,12 @@ public final class ProvingSession {
     this.mainTrace = mainTrace;
     this.transcript = StarkTranscript.seed(hasher, air, options, context);
     this.seed = transcript.snapshot();
+  }
+
+  /** The bytes of every committed table's whole LDE: (main + aux + parts) columns of N felts. */
+  static long ldeBytes(Air air, StarkLayout layout) {
+    long columns = air.mainWidth() + air.auxWidth() + layout.numCompositionParts();
+    return columns * layout.ldeDomain().size() * Felt.BYTES;
   }
 
   private void advance(Round from, Round to) {
@@ -92,7 +106,8 @@ public final class ProvingSession {
   /** Round 1, "main trace": LDE of the main columns, commit, absorb the root. */
   public void commitMainTrace() {
     advance(Round.SEEDED, Round.MAIN);
-    installMain(computed(CommittedTable.fromTrace(hasher, mainTrace, layout.ldeDomain())));
+    installMain(
+        computed(CommittedTable.fromTrace(hasher, mainTrace, layout.ldeDomain(), false, keepLde)));
   }
 
   private void installMain(CommittedTable main) {
@@ -117,7 +132,8 @@ public final class ProvingSession {
     challenges = transcript.sampleFelts(air.numAuxChallenges());
     if (air.auxWidth() > 0) {
       List<FeltVector> aux = air.buildAuxTrace(mainTrace, challenges);
-      installAux(computed(CommittedTable.fromTrace(hasher, aux, layout.ldeDomain())));
+      installAux(
+          computed(CommittedTable.fromTrace(hasher, aux, layout.ldeDomain(), true, keepLde)));
     }
     releaseMainTrace();
   }
@@ -133,12 +149,12 @@ public final class ProvingSession {
     advance(Round.AUX, Round.COMPOSITION);
     ConstraintComposition constraints = ConstraintComposition.draw(air, challenges, transcript);
     ConstraintEvaluator evaluator =
-        new ConstraintEvaluator(constraints, layout, traceLde(), air.mainWidth(), air.auxWidth());
+        new ConstraintEvaluator(constraints, layout, air.mainWidth(), air.auxWidth());
     int n = layout.traceLength();
     int parts = layout.numCompositionParts();
     int blowup = layout.ldeDomain().size() / n;
     int stride = blowup / Integer.highestOneBit(2 * parts - 1);
-    FeltVector values = evaluator.evaluateOnSubdomain(stride);
+    FeltVector values = evaluator.evaluateOnSubdomain(stride, this::traceCoset);
     FeltVector coefficients = Fft.interpolateFromCoset(values, layout.ldeDomain().offset());
     for (int i = parts * n; i < coefficients.length(); i++) {
       if (!coefficients.get(i).isZero()) {
@@ -151,9 +167,7 @@ public final class ProvingSession {
     }
     composition =
         computed(
-            stride == 1 && parts == 1
-                ? CommittedTable.fromEvaluations(hasher, List.of(values), layout.ldeDomain())
-                : CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain()));
+            CommittedTable.fromCoefficients(hasher, partCoefficients, layout.ldeDomain(), keepLde));
     if (stride > 1) {
       spotCheckComposition(evaluator, stride);
     }
@@ -167,18 +181,36 @@ public final class ProvingSession {
    */
   private void spotCheckComposition(ConstraintEvaluator evaluator, int stride) {
     int n = layout.traceLength();
-    List<FeltVector> parts = composition.evaluations();
-    for (int j = 0; j < 4; j++) {
+    int blowup = layout.ldeDomain().size() / n;
+    int bits = layout.ldeDomain().logSize();
+    int checks = 4;
+    // positions of x_index (first half) and of its next row x_(index + blowup) (second half)
+    int[] positions = new int[2 * checks];
+    for (int j = 0; j < checks; j++) {
+      int index = 1 + j * stride;
+      positions[j] = EvaluationDomain.bitReverse(index, bits);
+      positions[checks + j] =
+          EvaluationDomain.bitReverse((index + blowup) % layout.ldeDomain().size(), bits);
+    }
+    List<Felt[][]> tableRows = traceTables.stream().map(t -> t.rows(positions)).toList();
+    Felt[][] parts = composition.rows(Arrays.copyOf(positions, checks));
+    for (int j = 0; j < checks; j++) {
       int index = 1 + j * stride;
       Felt x = layout.ldeDomain().offset().mul(layout.ldeDomain().generator().pow(index));
       Felt xToN = x.pow(n);
       Felt fromParts = Felt.ZERO;
       Felt power = Felt.ONE;
-      for (FeltVector part : parts) {
-        fromParts = fromParts.add(part.get(index).mul(power));
+      for (Felt part : parts[j]) {
+        fromParts = fromParts.add(part.mul(power));
         power = power.mul(xToN);
       }
-      if (!fromParts.equals(evaluator.evaluateAt(index))) {
+      List<Felt> current = new ArrayList<>();
+      List<Felt> following = new ArrayList<>();
+      for (Felt[][] rows : tableRows) {
+        current.addAll(List.of(rows[j]));
+        following.addAll(List.of(rows[checks + j]));
+      }
+      if (!fromParts.equals(evaluator.evaluateAt(x, current, following))) {
         throw new IllegalArgumentException("the trace does not satisfy the AIR's constraints");
       }
     }
@@ -189,16 +221,7 @@ public final class ProvingSession {
     advance(Round.COMPOSITION, Round.OOD);
     Felt z = StarkTranscript.sampleOutOfDomainPoint(transcript, layout);
     Felt nextZ = z.mul(layout.traceGenerator());
-    int n = layout.traceLength();
-    OutOfDomainPoint atZ = new OutOfDomainPoint(layout.ldeDomain(), n, z);
-    OutOfDomainPoint atNextZ = new OutOfDomainPoint(layout.ldeDomain(), n, nextZ);
-    List<Felt> current = new ArrayList<>();
-    List<Felt> next = new ArrayList<>();
-    for (CommittedTable table : traceTables) {
-      current.addAll(table.evaluateAt(atZ));
-      next.addAll(table.evaluateAt(atNextZ));
-    }
-    ood = new OodFrame(current, next, composition.evaluateAt(atZ));
+    ood = new OodFrame(traceRowAt(z), traceRowAt(nextZ), composition.evaluateAt(z));
     StarkTranscript.absorbOutOfDomainFrame(transcript, ood);
     oodPoint = z;
   }
@@ -207,13 +230,14 @@ public final class ProvingSession {
   public void commitFriLayers() {
     advance(Round.OOD, Round.FRI);
     DeepComposition deep = DeepComposition.draw(transcript, air.mainWidth() + air.auxWidth(), ood);
-    List<FeltVector> compositionLde = composition.evaluations();
+    List<FeltVector> traceCoefficients = new ArrayList<>();
+    traceTables.forEach(t -> traceCoefficients.addAll(t.coefficients()));
     Felt[] layer0 =
         DeepEvaluator.evaluate(
             deep,
             layout.ldeDomain(),
-            traceLde(),
-            compositionLde,
+            traceCoefficients,
+            composition.coefficients(),
             oodPoint,
             oodPoint.mul(layout.traceGenerator()));
     fri = new FriProver(hasher, layout.friParameters());
@@ -273,8 +297,8 @@ public final class ProvingSession {
 
   /**
    * Streams the state after round 1, 2 or 3 to {@code out} (format version {@value
-   * CheckpointCodec#VERSION}, docs/protocol.md "Prover checkpoints"): every committed table's LDE
-   * evaluations and Merkle leaf digests, the transcript, and what binds it to this AIR, options,
+   * CheckpointCodec#VERSION}, docs/protocol.md "Prover checkpoints"): every committed table's
+   * coefficients and Merkle leaf digests, the transcript, and what binds it to this AIR, options,
    * hash, context and trace. Tables are written from the session's own storage, not copied.
    *
    * @throws IllegalStateException in any other round
@@ -307,7 +331,11 @@ public final class ProvingSession {
         CheckpointCodec.read(
             in,
             new CheckpointCodec.Expectations(
-                seed, this::traceDigest, layout.ldeDomain().size(), this::tableWidths));
+                seed,
+                this::traceDigest,
+                layout.traceLength(),
+                layout.ldeDomain().size(),
+                this::tableWidths));
     Iterator<CheckpointCodec.SavedTable> tables = saved.tables().iterator();
     advance(Round.SEEDED, Round.MAIN);
     installMain(restored(tables.next()));
@@ -350,13 +378,18 @@ public final class ProvingSession {
   private CommittedTable restored(CheckpointCodec.SavedTable saved)
       throws ProverCheckpointException {
     CommittedTable table =
-        CommittedTable.restored(hasher, saved.evaluations(), saved.leaves(), layout.ldeDomain());
+        CommittedTable.restored(hasher, saved.coefficients(), saved.leaves(), layout.ldeDomain());
     if (!table.tree().root().equals(saved.root())) {
       throw new ProverCheckpointException(
           ProverCheckpointException.Kind.CORRUPT, "a table's leaves do not hash to its root");
     }
     restoredTables++;
     return table;
+  }
+
+  /** Whether the tables this session commits keep their whole LDE (the budget allows it). */
+  boolean keepsLde() {
+    return keepLde;
   }
 
   /** Tables this session extended (FFT) and hashed row by row; for tests of resume's cost. */
@@ -382,9 +415,17 @@ public final class ProvingSession {
     return transcript.snapshot();
   }
 
-  private List<FeltVector> traceLde() {
+  /** The trace columns (main then aux) on coset j of the LDE domain ({@link CommittedTable}). */
+  private List<FeltVector> traceCoset(int j) {
     List<FeltVector> all = new ArrayList<>();
-    traceTables.forEach(t -> all.addAll(t.evaluations()));
+    traceTables.forEach(t -> all.addAll(t.coset(j)));
     return all;
+  }
+
+  /** Every trace column (main then aux) evaluated at {@code x}. */
+  private List<Felt> traceRowAt(Felt x) {
+    List<Felt> row = new ArrayList<>();
+    traceTables.forEach(t -> row.addAll(t.evaluateAt(x)));
+    return row;
   }
 }

@@ -25,16 +25,33 @@ public final class StarkProver {
 
   private final ProofOptions options;
   private final Hasher hasher;
+  private final long ldeBudget;
 
   /** A prover with the given options, hashing with Keccak-256. */
   public StarkProver(ProofOptions options) {
     this(options, Keccak256.INSTANCE);
   }
 
-  /** A prover with the given options and hash. */
+  /**
+   * A prover with the given options and hash, and the default LDE budget: a third of the JVM's
+   * maximum heap.
+   */
   public StarkProver(ProofOptions options, Hasher hasher) {
+    this(options, hasher, Runtime.getRuntime().maxMemory() / 3);
+  }
+
+  /**
+   * A prover with the given options, hash and LDE budget. When every committed table's whole
+   * low-degree extension (main, aux and composition columns × N field elements of 32 bytes) fits
+   * {@code ldeBudgetBytes}, the tables keep it, which spares re-extending them in the composition
+   * and query rounds; otherwise they keep only coefficients and Merkle trees and extend one coset
+   * of the trace domain at a time (docs/bench/cairo-prover.md, "Memory"). Both give the same proof,
+   * byte for byte.
+   */
+  public StarkProver(ProofOptions options, Hasher hasher, long ldeBudgetBytes) {
     this.options = options;
     this.hasher = hasher;
+    this.ldeBudget = ldeBudgetBytes;
   }
 
   /**
@@ -77,6 +94,6 @@ public final class StarkProver {
 
   /** Round 0: seeds the transcript and returns the session for the remaining rounds. */
   public ProvingSession start(Air air, List<FeltVector> mainTrace, byte[] context) {
-    return new ProvingSession(air, options, hasher, mainTrace, context);
+    return new ProvingSession(air, options, hasher, ldeBudget, mainTrace, context);
   }
 }

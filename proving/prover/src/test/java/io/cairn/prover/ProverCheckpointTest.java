@@ -31,8 +31,12 @@ class ProverCheckpointTest {
 
   /** The permutation AIR has a main table, an aux table and a two-part composition: 3 tables. */
   private static ProvingSession stoppedAfter(int rounds) {
+    return stoppedAfter(PROVER, rounds);
+  }
+
+  static ProvingSession stoppedAfter(StarkProver prover, int rounds) {
     ProvingSession session =
-        PROVER.start(TestProofs.permutationAir(), TestProofs.permutationTrace(), CONTEXT);
+        prover.start(TestProofs.permutationAir(), TestProofs.permutationTrace(), CONTEXT);
     session.commitMainTrace();
     if (rounds >= 2) {
       session.commitAuxTrace();
@@ -57,7 +61,7 @@ class ProverCheckpointTest {
         new ByteArrayInputStream(checkpoint));
   }
 
-  private static StarkProof finish(ProvingSession session, int completed) {
+  static StarkProof finish(ProvingSession session, int completed) {
     if (completed < 2) {
       session.commitAuxTrace();
     }
@@ -89,6 +93,18 @@ class ProverCheckpointTest {
               new StarkVerifier(TestProofs.TEST_MIN_BITS)
                   .verify(TestProofs.permutationAir(), proof, CONTEXT));
     }
+  }
+
+  @Test
+  void aCheckpointHoldsCoefficientsAndLeavesNotTheExtension() throws Exception {
+    int n = TestProofs.permutationAir().traceLength();
+    int leaves = 4 * n; // blowup 4
+    long header = 8 + 1 + 1 + 40 + 32 + 40 + 1 + 4;
+    long tables = 0;
+    for (int width : new int[] {3, 1, 2}) { // main, aux, composition parts
+      tables += 4 + 4 + 4 + 32 + 32L * width * n + 32L * leaves;
+    }
+    assertEquals(header + tables + 4, checkpointAfter(3).length);
   }
 
   @Test
@@ -130,11 +146,13 @@ class ProverCheckpointTest {
           assertThrows(ProverCheckpointException.class, () -> resume(flipped), "byte " + position);
       assertEquals(Kind.CORRUPT, e.kind(), "byte " + position);
     }
-    byte[] version = checkpoint.clone();
-    version[8] = 1;
-    assertEquals(
-        Kind.UNSUPPORTED_VERSION,
-        assertThrows(ProverCheckpointException.class, () -> resume(version)).kind());
+    for (int old = 1; old <= 2; old++) { // 2 stored the LDE instead of the coefficients
+      byte[] version = checkpoint.clone();
+      version[8] = (byte) old;
+      assertEquals(
+          Kind.UNSUPPORTED_VERSION,
+          assertThrows(ProverCheckpointException.class, () -> resume(version)).kind());
+    }
   }
 
   @Test

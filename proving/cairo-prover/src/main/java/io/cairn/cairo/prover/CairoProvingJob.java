@@ -83,8 +83,9 @@ public final class CairoProvingJob {
 
   /**
    * The restart point after the last completed commitment stage, as bytes to persist with the
-   * lease: the {@link #writeCheckpoint} stream held in memory. It holds every committed table's LDE
-   * (docs/bench/cairo-prover.md, "Checkpoint size"), so large traces should stream it instead.
+   * lease: the {@link #writeCheckpoint} stream held in memory. It holds every committed table's
+   * coefficients and Merkle leaves, about 2.3 KB per trace row (docs/bench/cairo-prover.md,
+   * "Checkpoint size"), so large traces should stream it instead.
    *
    * @throws IllegalStateException unless the stage is {@code MAIN_COMMITTED}, {@code AUX_COMMITTED}
    *     or {@code COMPOSITION_COMMITTED}
