@@ -12,6 +12,7 @@ import io.cairn.cairo.vm.RunLimits;
 import io.cairn.cairo.vm.VmException;
 import io.cairn.cairo.vm.program.CairoProgram;
 import io.cairn.cairo.vm.program.ProgramLoadException;
+import io.cairn.crypto.Keccak256;
 import io.cairn.math.Felt;
 import io.cairn.prover.ProverCheckpointException;
 import io.cairn.prover.ProvingSession;
@@ -35,16 +36,35 @@ public final class CairoProver {
 
   private final ProofOptions options;
   private final RunLimits limits;
+  private final long ldeBudgetBytes;
 
   /** A prover with the given proof options and no VM limits. */
   public CairoProver(ProofOptions options) {
     this(options, RunLimits.NONE);
   }
 
-  /** A prover with the given proof options and VM limits (max steps, memory, wall clock). */
+  /**
+   * A prover with the given proof options and VM limits (max steps, memory, wall clock), and the
+   * generic prover's default LDE budget, a third of the maximum heap.
+   */
   public CairoProver(ProofOptions options, RunLimits limits) {
+    this(options, limits, Runtime.getRuntime().maxMemory() / 3);
+  }
+
+  /**
+   * A prover with an explicit LDE budget: the committed tables keep their whole low-degree
+   * extension when it fits {@code ldeBudgetBytes}, and are extended one coset at a time otherwise
+   * (less memory, more CPU; the same proof bytes). See {@link StarkProver#StarkProver(ProofOptions,
+   * io.cairn.crypto.Hasher, long)}.
+   */
+  public CairoProver(ProofOptions options, RunLimits limits, long ldeBudgetBytes) {
     this.options = options;
     this.limits = limits;
+    this.ldeBudgetBytes = ldeBudgetBytes;
+  }
+
+  private StarkProver starkProver() {
+    return new StarkProver(options, Keccak256.INSTANCE, ldeBudgetBytes);
   }
 
   /** Runs and proves {@code programJson} on {@code input} for lease {@code leaseId}. */
@@ -57,7 +77,7 @@ public final class CairoProver {
   public CairoProvingJob start(byte[] programJson, List<Felt> input, String leaseId)
       throws CairoProvingException {
     CairoTrace trace = trace(programJson, input, leaseId);
-    StarkProver prover = new StarkProver(options);
+    StarkProver prover = starkProver();
     return new CairoProvingJob(
         trace,
         prover.start(trace.air(), trace.main(), trace.statement().context()),
@@ -95,8 +115,7 @@ public final class CairoProver {
     ProvingSession session;
     try {
       session =
-          new StarkProver(options)
-              .resume(trace.air(), trace.main(), trace.statement().context(), checkpoint);
+          starkProver().resume(trace.air(), trace.main(), trace.statement().context(), checkpoint);
     } catch (ProverCheckpointException | IOException e) {
       throw new CairoProvingException(Kind.INVALID_CHECKPOINT, e.getMessage(), e);
     }
