@@ -50,7 +50,8 @@ import org.junit.jupiter.api.Test;
  *   <li>the validator accepts the proof: its {@code INSERT INTO result} checks the foreign key to
  *       the lease, which takes a KEY SHARE lock on the lease row; it has not yet updated the host;
  *   <li>the host's next scheduler RPC checks in ({@code UPDATE host}: the host row is locked) and
- *       locks the lease it reports ({@code LeaseRepository.findByToken});
+ *       locks the lease it reports ({@code LeaseRepository.findByToken}; the RPC now does so only
+ *       for an ABANDONED or FAILED report, an UPLOADED one is acknowledged without a statement);
  *   <li>the validator updates the host's credit and waits for the RPC's host lock.
  * </ol>
  *

@@ -71,13 +71,19 @@ public final class SchedulerService {
                 () -> new ApiException(ErrorCode.INVALID_CREDENTIALS, "wrong or missing key"));
     JsonArray acks = new JsonArray();
     for (var report : req.reports()) {
-      Optional<LeaseRepository.LeaseRow> lease = repo.findByToken(tx, report.leaseId(), true);
-      if (lease.isPresent()
-          && lease.get().hostId() == hostId
-          && !report.outcome().equals("UPLOADED")
-          && lease.get().state() == io.cairn.schema.state.LeaseState.ACTIVE) {
-        repo.abandon(
-            tx, lease.get(), report.outcome().toLowerCase() + ": " + orEmpty(report.reason()), now);
+      // UPLOADED: the upload handler already moved the lease; the report is only acknowledged,
+      // with no statement. ABANDONED / FAILED: end the host's own ACTIVE lease.
+      if (!report.outcome().equals("UPLOADED")) {
+        Optional<LeaseRepository.LeaseRow> lease = repo.findByToken(tx, report.leaseId(), true);
+        if (lease.isPresent()
+            && lease.get().hostId() == hostId
+            && lease.get().state() == io.cairn.schema.state.LeaseState.ACTIVE) {
+          repo.abandon(
+              tx,
+              lease.get(),
+              report.outcome().toLowerCase() + ": " + orEmpty(report.reason()),
+              now);
+        }
       }
       acks.add(report.leaseId());
     }
