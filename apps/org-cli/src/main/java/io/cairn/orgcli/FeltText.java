@@ -1,5 +1,6 @@
 package io.cairn.orgcli;
 
+import io.cairn.math.FeltInput;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,22 +26,7 @@ public final class FeltText {
     if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
       t = t.substring(1, t.length() - 1).trim();
     }
-    if (t.isEmpty() || t.length() > 80) {
-      throw new IllegalArgumentException("'" + abbreviate(t) + "' is not a field element");
-    }
-    BigInteger v;
-    try {
-      v =
-          t.startsWith("0x") || t.startsWith("0X")
-              ? new BigInteger(t.substring(2), 16)
-              : new BigInteger(t, 10);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + abbreviate(t) + "' is not a number");
-    }
-    if (v.signum() < 0 || v.compareTo(PRIME) >= 0) {
-      throw new IllegalArgumentException("'" + abbreviate(t) + "' is outside [0, P)");
-    }
-    return v;
+    return FeltInput.parse(t);
   }
 
   /**
@@ -65,9 +51,5 @@ public final class FeltText {
       }
     }
     return out;
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 }

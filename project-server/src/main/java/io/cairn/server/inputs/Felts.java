@@ -1,5 +1,6 @@
 package io.cairn.server.inputs;
 
+import io.cairn.math.FeltInput;
 import java.math.BigInteger;
 
 /**
@@ -13,28 +14,12 @@ public final class Felts {
   private Felts() {}
 
   /**
-   * Parses one felt: a decimal or {@code 0x}-hex integer in [0, P).
+   * Parses one felt: a decimal or {@code 0x}-hex integer in [0, P) ({@link FeltInput#parse}).
    *
    * @throws IllegalArgumentException with a person-readable message if it is not one
    */
   public static BigInteger parse(String text) {
-    String t = text.trim();
-    if (t.isEmpty() || t.length() > 80) {
-      throw new IllegalArgumentException("'" + abbreviate(t) + "' is not a field element");
-    }
-    BigInteger v;
-    try {
-      v =
-          t.startsWith("0x") || t.startsWith("0X")
-              ? new BigInteger(t.substring(2), 16)
-              : new BigInteger(t, 10);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + abbreviate(t) + "' is not a number");
-    }
-    if (v.signum() < 0 || v.compareTo(PRIME) >= 0) {
-      throw new IllegalArgumentException("'" + abbreviate(t) + "' is outside [0, P)");
-    }
-    return v;
+    return FeltInput.parse(text);
   }
 
   /** The database form of {@code felts}. */
@@ -57,9 +42,5 @@ public final class Felts {
       out[i] = new BigInteger(word).toString();
     }
     return out;
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 }
