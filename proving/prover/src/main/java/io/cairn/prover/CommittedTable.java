@@ -192,13 +192,16 @@ final class CommittedTable {
     int blowup = domain.size() / n;
     int width = width();
     Felt[][] cells = new Felt[positions.length][width];
-    for (int q = 0; lde != null && q < positions.length; q++) {
-      int row = EvaluationDomain.bitReverse(positions[q], domain.logSize());
-      for (int c = 0; c < width; c++) {
-        cells[q][c] = lde.get(c).get(row);
+    if (lde != null) {
+      for (int q = 0; q < positions.length; q++) {
+        int row = EvaluationDomain.bitReverse(positions[q], domain.logSize());
+        for (int c = 0; c < width; c++) {
+          cells[q][c] = lde.get(c).get(row);
+        }
       }
+      return cells;
     }
-    for (int j = 0; lde == null && j < blowup; j++) {
+    for (int j = 0; j < blowup; j++) {
       int first = firstLeaf(j, blowup, n);
       int[] queried =
           IntStream.range(0, positions.length)
